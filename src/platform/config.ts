@@ -1,0 +1,111 @@
+// The one place that reads the environment: every key typed, defaulted and checked, then frozen.
+import path from 'node:path'
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; schema?: string }
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly database: DatabaseConfig
+  readonly publicUrl: string
+  readonly siteName: string
+  readonly dataDir: string
+  readonly defaultEdition: string
+  readonly logLevel: string
+  readonly metrics: boolean
+  readonly demoArticles: number
+}
+
+export class ConfigError extends Error {}
+
+class Problem {
+  constructor(readonly message: string) {}
+}
+
+type Env = Record<string, string | undefined>
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = []
+  // A parser returns the value, or a Problem saying what is wrong with the raw text.
+  const read = <T>(name: string, fallback: T, parse: (raw: string) => T | Problem): T => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return fallback
+    const value = parse(raw)
+    if (value instanceof Problem) {
+      problems.push(`${name} ${value.message} (got "${raw}")`)
+      return fallback
+    }
+    return value
+  }
+
+  const port = read('PORT', 3000, (raw) => {
+    const n = Number(raw)
+    return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : new Problem('must be an integer from 0 to 65535')
+  })
+  const host = read('HOST', '127.0.0.1', (raw) => raw)
+  const dataDir = path.resolve(read('DATA_DIR', './data', (raw) => raw))
+  const publicUrl = read('PUBLIC_URL', `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, (raw) => {
+    try {
+      const url = new URL(raw)
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return new Problem('must be an http(s) URL')
+      return url.origin + url.pathname.replace(/\/+$/, '')
+    } catch {
+      return new Problem('must be an absolute URL such as https://news.example.com')
+    }
+  })
+  const siteName = read('SITE_NAME', 'Dateline', (raw) =>
+    raw.trim().length > 0 && raw.length <= 80 ? raw.trim() : new Problem('must be 1 to 80 characters'),
+  )
+  const defaultEdition = read('DEFAULT_EDITION', 'en', (raw) =>
+    /^[a-z]{2,3}(-[a-z]{2})?$/.test(raw) ? raw : new Problem('must be an edition code such as "en"'),
+  )
+  const logLevel = read('LOG_LEVEL', 'info', (raw) =>
+    LOG_LEVELS.includes(raw) ? raw : new Problem(`must be one of ${LOG_LEVELS.join(', ')}`),
+  )
+  const metrics = read('METRICS', false, (raw) =>
+    raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : new Problem('must be true or false'),
+  )
+  const demoArticles = read('DEMO_ARTICLES', 300, (raw) => {
+    const n = Number(raw)
+    return Number.isInteger(n) && n >= 0 && n <= 1_000_000 ? n : new Problem('must be an integer from 0 to 1000000')
+  })
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems)
+
+  if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`)
+  return Object.freeze({
+    port,
+    host,
+    database: Object.freeze(database),
+    publicUrl,
+    siteName,
+    dataDir,
+    defaultEdition,
+    logLevel,
+    metrics,
+    demoArticles,
+  })
+}
+
+function parseDatabaseUrl(raw: string | undefined, dataDir: string, problems: string[]): DatabaseConfig {
+  if (raw === undefined || raw === '') return { dialect: 'sqlite', file: path.join(dataDir, 'dateline.db') }
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    try {
+      new URL(raw)
+      return { dialect: 'postgres', url: raw }
+    } catch {
+      problems.push(`DATABASE_URL is not a valid postgres:// URL (got "${raw}")`)
+    }
+  } else if (raw.startsWith('sqlite:') || raw.startsWith('file:')) {
+    const file = raw.replace(/^(sqlite|file):(\/\/)?/, '')
+    if (file === ':memory:') return { dialect: 'sqlite', file }
+    if (file.length > 0) return { dialect: 'sqlite', file: path.resolve(file) }
+    problems.push(`DATABASE_URL names no SQLite file (got "${raw}")`)
+  } else {
+    problems.push(`DATABASE_URL must start with postgres:// or sqlite: (got "${raw}")`)
+  }
+  return { dialect: 'sqlite', file: path.join(dataDir, 'dateline.db') }
+}
