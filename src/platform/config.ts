@@ -44,34 +44,51 @@ export function loadConfig(env: Env = process.env): Config {
 
   const port = read('PORT', 3000, (raw) => {
     const n = Number(raw)
-    return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : new Problem('must be an integer from 0 to 65535')
+    return Number.isInteger(n) && n >= 0 && n <= 65535
+      ? n
+      : new Problem('must be an integer from 0 to 65535')
   })
   const host = read('HOST', '127.0.0.1', (raw) => raw)
   const dataDir = path.resolve(read('DATA_DIR', './data', (raw) => raw))
-  const publicUrl = read('PUBLIC_URL', `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, (raw) => {
-    try {
-      const url = new URL(raw)
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return new Problem('must be an http(s) URL')
-      return url.origin + url.pathname.replace(/\/+$/, '')
-    } catch {
-      return new Problem('must be an absolute URL such as https://news.example.com')
-    }
-  })
+  const publicUrl = read(
+    'PUBLIC_URL',
+    `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    (raw) => {
+      try {
+        const url = new URL(raw)
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+          return new Problem('must be an http(s) URL')
+        return url.origin + url.pathname.replace(/\/+$/, '')
+      } catch {
+        return new Problem('must be an absolute URL such as https://news.example.com')
+      }
+    },
+  )
   const siteName = read('SITE_NAME', 'Dateline', (raw) =>
-    raw.trim().length > 0 && raw.length <= 80 ? raw.trim() : new Problem('must be 1 to 80 characters'),
+    raw.trim().length > 0 && raw.length <= 80
+      ? raw.trim()
+      : new Problem('must be 1 to 80 characters'),
   )
   const defaultEdition = read('DEFAULT_EDITION', 'en', (raw) =>
-    /^[a-z]{2,3}(-[a-z]{2})?$/.test(raw) ? raw : new Problem('must be an edition code such as "en"'),
+    /^[a-z]{2,3}(-[a-z]{2})?$/.test(raw)
+      ? raw
+      : new Problem('must be an edition code such as "en"'),
   )
   const logLevel = read('LOG_LEVEL', 'info', (raw) =>
     LOG_LEVELS.includes(raw) ? raw : new Problem(`must be one of ${LOG_LEVELS.join(', ')}`),
   )
   const metrics = read('METRICS', false, (raw) =>
-    raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : new Problem('must be true or false'),
+    raw === 'true' || raw === '1'
+      ? true
+      : raw === 'false' || raw === '0'
+        ? false
+        : new Problem('must be true or false'),
   )
   const demoArticles = read('DEMO_ARTICLES', 300, (raw) => {
     const n = Number(raw)
-    return Number.isInteger(n) && n >= 0 && n <= 1_000_000 ? n : new Problem('must be an integer from 0 to 1000000')
+    return Number.isInteger(n) && n >= 0 && n <= 1_000_000
+      ? n
+      : new Problem('must be an integer from 0 to 1000000')
   })
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems)
 
@@ -90,8 +107,13 @@ export function loadConfig(env: Env = process.env): Config {
   })
 }
 
-function parseDatabaseUrl(raw: string | undefined, dataDir: string, problems: string[]): DatabaseConfig {
-  if (raw === undefined || raw === '') return { dialect: 'sqlite', file: path.join(dataDir, 'dateline.db') }
+function parseDatabaseUrl(
+  raw: string | undefined,
+  dataDir: string,
+  problems: string[],
+): DatabaseConfig {
+  if (raw === undefined || raw === '')
+    return { dialect: 'sqlite', file: path.join(dataDir, 'dateline.db') }
   if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
     try {
       new URL(raw)

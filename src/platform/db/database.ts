@@ -31,7 +31,10 @@ export function openDatabase(config: DatabaseConfig): Database {
     raw.pragma('synchronous = NORMAL')
     raw.pragma('foreign_keys = ON')
     raw.pragma('busy_timeout = 5000')
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }), log })
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: cachingStatements(raw) }),
+      log,
+    })
     return {
       db,
       dialect: 'sqlite',
@@ -59,7 +62,10 @@ export function openDatabase(config: DatabaseConfig): Database {
 // count(*) and bigint ids fit in a double for any newsroom; numbers are easier to use than strings.
 function bigintAsNumber(oid: number, format?: 'text' | 'binary') {
   if (oid === 20) return (value: string) => Number(value)
-  return (pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => unknown)(oid, format)
+  return (pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => unknown)(
+    oid,
+    format,
+  )
 }
 
 // Kysely prepares every query anew; reusing the statement saves most of a small query's cost.

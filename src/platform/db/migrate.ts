@@ -1,16 +1,29 @@
 // Runs the migrations, one set for both dialects, listed here in order.
-import { type Kysely, type Migration, Migrator } from 'kysely'
+import { type Kysely, type Migration, Migrator, sql } from 'kysely'
+import { dialectOf } from './dialect.ts'
 import * as core from './migrations/20261128_0001_core.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+// biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  // Keep kysely's bookkeeping tables in the schema we migrate, not whichever one it finds first.
+  const schema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema && { migrationTableSchema: schema }),
+  })
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(
+      `Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }

@@ -36,7 +36,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('sections')
     .addColumn('id', t.id, t.idConstraint)
-    .addColumn('edition_id', 'integer', (c) => c.notNull().references('editions.id').onDelete('cascade'))
+    .addColumn('edition_id', 'integer', (c) =>
+      c.notNull().references('editions.id').onDelete('cascade'),
+    )
     .addColumn('parent_id', 'integer', (c) => c.references('sections.id').onDelete('set null'))
     .addColumn('slug', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -48,7 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('tags')
     .addColumn('id', t.id, t.idConstraint)
-    .addColumn('edition_id', 'integer', (c) => c.notNull().references('editions.id').onDelete('cascade'))
+    .addColumn('edition_id', 'integer', (c) =>
+      c.notNull().references('editions.id').onDelete('cascade'),
+    )
     .addColumn('slug', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addUniqueConstraint('tags_edition_slug_key', ['edition_id', 'slug'])
@@ -57,11 +61,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('authors')
     .addColumn('id', t.id, t.idConstraint)
-    .addColumn('edition_id', 'integer', (c) => c.notNull().references('editions.id').onDelete('cascade'))
+    .addColumn('edition_id', 'integer', (c) =>
+      c.notNull().references('editions.id').onDelete('cascade'),
+    )
     .addColumn('slug', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('bio', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('photo_media_id', 'integer', (c) => c.references('media_assets.id').onDelete('set null'))
+    .addColumn('photo_media_id', 'integer', (c) =>
+      c.references('media_assets.id').onDelete('set null'),
+    )
     .addUniqueConstraint('authors_edition_slug_key', ['edition_id', 'slug'])
     .execute()
 
@@ -76,7 +84,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('dateline_place', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('source', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('body', t.json, (c) => c.notNull())
-    .addColumn('lead_media_id', 'integer', (c) => c.references('media_assets.id').onDelete('set null'))
+    .addColumn('lead_media_id', 'integer', (c) =>
+      c.references('media_assets.id').onDelete('set null'),
+    )
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
     .addColumn('breaking', t.flag, (c) => c.notNull().defaultTo(t.falseValue))
     .addColumn('translation_group', 'text')
@@ -111,10 +121,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['article_authors', 'author_id'],
     ['article_related', 'related_id'],
   ] as const) {
-    const target = other === 'tag_id' ? 'tags.id' : other === 'author_id' ? 'authors.id' : 'articles.id'
+    const target =
+      other === 'tag_id' ? 'tags.id' : other === 'author_id' ? 'authors.id' : 'articles.id'
     await db.schema
       .createTable(table)
-      .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('article_id', 'integer', (c) =>
+        c.notNull().references('articles.id').onDelete('cascade'),
+      )
       .addColumn(other, 'integer', (c) => c.notNull().references(target).onDelete('cascade'))
       .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
       .addPrimaryKeyConstraint(`${table}_pkey`, ['article_id', other])

@@ -1,0 +1,85 @@
+// What the rest of Dateline sees of editions, sections, tags, authors and articles.
+import type { ArticleStatus, TextDirection } from '../platform/db/schema.ts'
+import type { MediaView } from '../media/media.types.ts'
+import type { BodyDoc } from './body/index.ts'
+
+export interface Edition {
+  id: number
+  code: string
+  name: string
+  locale: string
+  timeZone: string
+  direction: TextDirection
+}
+
+export interface Section {
+  id: number
+  editionId: number
+  parentId: number | null
+  slug: string
+  name: string
+  description: string
+  position: number
+}
+
+export interface Tag {
+  id: number
+  editionId: number
+  slug: string
+  name: string
+}
+
+export interface Author {
+  id: number
+  editionId: number
+  slug: string
+  name: string
+  bio: string
+  photo: MediaView | null
+}
+
+/** A story as lists show it. */
+export interface ArticleSummary {
+  id: number
+  editionId: number
+  sectionId: number
+  slug: string
+  headline: string
+  dek: string
+  breaking: boolean
+  publishedAt: Date
+  updatedAt: Date
+  lead: MediaView | null
+}
+
+/** A published story with everything its page shows. */
+export interface Article extends ArticleSummary {
+  datelinePlace: string
+  source: string
+  body: BodyDoc
+  authors: Author[]
+  tags: Tag[]
+  related: ArticleSummary[]
+  /** Published articles the body's related-article cards point at, by id. */
+  bodyArticles: Map<number, ArticleSummary>
+  /** Media assets the body's figures point at, by id. */
+  bodyMedia: Map<number, MediaView>
+  /** The same story in other editions. */
+  translations: ArticleSummary[]
+}
+
+/** A story in any status, as the newsroom and the URL resolver see it. */
+export interface ArticleRecord {
+  id: number
+  editionId: number
+  sectionId: number
+  slug: string
+  status: ArticleStatus
+  publishedAt: Date | null
+}
+
+export interface Page<T> {
+  items: T[]
+  page: number
+  hasNext: boolean
+}

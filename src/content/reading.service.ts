@@ -1,0 +1,145 @@
+// What reader pages show: an edition's home, section, tag and author lists, one story.
+import type { Clock } from '../platform/clock.ts'
+import type { MediaRepository } from '../media/media.repository.ts'
+import type { ArticleRepository } from './article.repository.ts'
+import { collectReferences, type BodyDoc } from './body/index.ts'
+import type { Catalogue } from './catalogue.ts'
+import type {
+  Article,
+  ArticleRecord,
+  ArticleSummary,
+  Author,
+  Edition,
+  Page,
+  Section,
+  Tag,
+} from './content.types.ts'
+import type { TaxonomyRepository } from './taxonomy.repository.ts'
+
+export const PAGE_SIZE = 20
+
+export type ArticleLookup =
+  | { kind: 'published'; article: Article }
+  | { kind: 'gone'; record: ArticleRecord }
+  | { kind: 'missing' }
+
+export function createReadingService(deps: {
+  articles: ArticleRepository
+  taxonomy: TaxonomyRepository
+  media: MediaRepository
+  catalogue: Catalogue
+  clock: Clock
+}) {
+  const { articles, taxonomy, media, catalogue, clock } = deps
+  const now = () => clock.now().toISOString()
+
+  // Fetch one more than a page to learn whether another page follows, without counting.
+  const paged = async (
+    page: number,
+    fetch: (limit: number, offset: number) => Promise<ArticleSummary[]>,
+  ): Promise<Page<ArticleSummary>> => {
+    const rows = await fetch(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
+    return { items: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE }
+  }
+
+  return {
+    async home(edition: Edition) {
+      const sections = catalogue.topSections(edition.id)
+      const [latest, tops] = await Promise.all([
+        articles.latestInEdition(edition.id, 13, 0, now()),
+        articles.topOfEachSection(
+          sections.map((s) => s.id),
+          4,
+          now(),
+        ),
+      ])
+      const top = latest.find((a) => a.breaking) ?? latest.find((a) => a.lead) ?? latest[0] ?? null
+      return {
+        top,
+        latest: latest.filter((a) => a !== top).slice(0, 12),
+        blocks: sections
+          .map((section) => ({ section, items: tops.filter((a) => a.sectionId === section.id) }))
+          .filter((block) => block.items.length > 0),
+      }
+    },
+
+    section: (section: Section, page: number) =>
+      paged(page, (limit, offset) =>
+        articles.latestInSections(catalogue.sectionFamily(section), limit, offset, now()),
+      ),
+
+    async tag(
+      edition: Edition,
+      slug: string,
+      page: number,
+    ): Promise<{ tag: Tag; list: Page<ArticleSummary> } | undefined> {
+      const tag = await taxonomy.tagBySlug(edition.id, slug)
+      if (!tag) return undefined
+      return {
+        tag,
+        list: await paged(page, (limit, offset) =>
+          articles.latestByTag(tag.id, limit, offset, now()),
+        ),
+      }
+    },
+
+    async author(
+      edition: Edition,
+      slug: string,
+      page: number,
+    ): Promise<{ author: Author; list: Page<ArticleSummary> } | undefined> {
+      const author = await taxonomy.authorBySlug(edition.id, slug)
+      if (!author) return undefined
+      return {
+        author,
+        list: await paged(page, (limit, offset) =>
+          articles.latestByAuthor(author.id, limit, offset, now()),
+        ),
+      }
+    },
+
+    newsfeed: (edition: Edition, limit = 12) =>
+      articles.latestInEdition(edition.id, limit, 0, now()),
+
+    async article(id: number): Promise<ArticleLookup> {
+      const at = clock.now()
+      const row = await articles.findById(id)
+      if (!row) return { kind: 'missing' }
+      if (row.status !== 'published' || row.publishedAt === null || row.publishedAt > at) {
+        // A story once public and then withdrawn is gone for good; a draft or embargoed one is not there.
+        if (row.status === 'unpublished')
+          return { kind: 'gone', record: { ...row, status: row.status } }
+        return { kind: 'missing' }
+      }
+      const body = row.body as BodyDoc
+      const refs = collectReferences(body)
+      const iso = at.toISOString()
+      const [authors, tags, related, bodyArticles, bodyMedia, translations] = await Promise.all([
+        taxonomy.authorsOfArticle(id),
+        taxonomy.tagsOfArticle(id),
+        articles.relatedTo(id, iso),
+        articles.summariesByIds(refs.articleIds, iso),
+        media.byIds(refs.mediaIds),
+        row.translationGroup
+          ? articles.translations(row.translationGroup, id, iso)
+          : Promise.resolve([]),
+      ])
+      return {
+        kind: 'published',
+        article: {
+          ...row,
+          publishedAt: row.publishedAt,
+          body,
+          authors,
+          tags,
+          related,
+          bodyArticles: new Map(bodyArticles.map((a) => [a.id, a])),
+          bodyMedia,
+          translations,
+        },
+      }
+    },
+  }
+}
+
+export type ReadingService = ReturnType<typeof createReadingService>

@@ -1,0 +1,130 @@
+// Creating editions, sections, tags, authors and photos, with the checks every writer needs.
+import type { Clock } from '../platform/clock.ts'
+import { invalidInput } from '../platform/errors.ts'
+import type { TextDirection } from '../platform/db/schema.ts'
+import type { Catalogue } from './catalogue.ts'
+import { SLUG_MAX, SLUG_PATTERN } from './slug.ts'
+import type { createTaxonomyWrites } from './taxonomy.repository.ts'
+
+type Writes = ReturnType<typeof createTaxonomyWrites>
+
+function slug(value: string): string {
+  if (value.length > SLUG_MAX || !SLUG_PATTERN.test(value))
+    throw invalidInput('slug', 'slug must be lowercase latin letters, digits and single hyphens')
+  return value
+}
+
+function name(field: string, value: string, max = 200): string {
+  const trimmed = value.trim()
+  if (trimmed.length === 0) throw invalidInput(field, `${field} is required`)
+  if (trimmed.length > max) throw invalidInput(field, `${field} is longer than ${max} characters`)
+  return trimmed
+}
+
+export function createTaxonomyService(deps: {
+  writes: Writes
+  catalogue: Catalogue
+  clock: Clock
+}) {
+  const { writes, catalogue, clock } = deps
+  return {
+    async createEdition(input: {
+      code: string
+      name: string
+      locale: string
+      timeZone: string
+      direction?: TextDirection
+    }) {
+      if (!/^[a-z]{2,3}(-[a-z]{2})?$/.test(input.code))
+        throw invalidInput('code', 'code must look like "en" or "pt-br"')
+      try {
+        new Intl.DateTimeFormat(input.locale, { timeZone: input.timeZone })
+      } catch {
+        throw invalidInput('timeZone', 'locale or time zone is not known')
+      }
+      const { id } = await writes.insertEdition({
+        code: input.code,
+        name: name('name', input.name),
+        locale: input.locale,
+        time_zone: input.timeZone,
+        direction: input.direction ?? 'ltr',
+        position: catalogue.editions().length,
+      })
+      await catalogue.reload()
+      return id
+    },
+
+    async createSection(input: {
+      editionId: number
+      slug: string
+      name: string
+      description?: string
+      parentId?: number
+    }) {
+      if (!catalogue.editionById(input.editionId))
+        throw invalidInput('editionId', 'unknown edition')
+      const { id } = await writes.insertSection({
+        edition_id: input.editionId,
+        parent_id: input.parentId ?? null,
+        slug: slug(input.slug),
+        name: name('name', input.name),
+        description: (input.description ?? '').trim().slice(0, 500),
+        position: catalogue.sections(input.editionId).length,
+      })
+      await catalogue.reload()
+      return id
+    },
+
+    async createTag(input: { editionId: number; slug: string; name: string }) {
+      const { id } = await writes.insertTag({
+        edition_id: input.editionId,
+        slug: slug(input.slug),
+        name: name('name', input.name),
+      })
+      return id
+    },
+
+    async createAuthor(input: {
+      editionId: number
+      slug: string
+      name: string
+      bio?: string
+      photoMediaId?: number
+    }) {
+      const { id } = await writes.insertAuthor({
+        edition_id: input.editionId,
+        slug: slug(input.slug),
+        name: name('name', input.name),
+        bio: (input.bio ?? '').trim().slice(0, 2000),
+        photo_media_id: input.photoMediaId ?? null,
+      })
+      return id
+    },
+
+    async createMedia(input: {
+      file: string
+      mimeType: string
+      width: number
+      height: number
+      caption?: string
+      credit?: string
+      alt?: string
+    }) {
+      const { id } = await writes.insertMedia({
+        file: input.file,
+        mime_type: input.mimeType,
+        width: input.width,
+        height: input.height,
+        caption: input.caption ?? '',
+        credit: input.credit ?? '',
+        alt: input.alt ?? '',
+        focal_x: 0.5,
+        focal_y: 0.5,
+        created_at: clock.now().toISOString(),
+      })
+      return id
+    },
+  }
+}
+
+export type TaxonomyService = ReturnType<typeof createTaxonomyService>

@@ -1,0 +1,73 @@
+// The composition root: config -> database -> repositories -> services -> HTTP routes, in that order.
+import Fastify from 'fastify'
+import { createArticleRepository } from './content/article.repository.ts'
+import { createArticleService } from './content/article.service.ts'
+import { createCatalogue } from './content/catalogue.ts'
+import { createReadingService } from './content/reading.service.ts'
+import { createTaxonomyRepository, createTaxonomyWrites } from './content/taxonomy.repository.ts'
+import { createTaxonomyService } from './content/taxonomy.service.ts'
+import { createMediaRepository } from './media/media.repository.ts'
+import { mediaRoutes } from './media/media.routes.ts'
+import { createRenditions } from './media/renditions.ts'
+import { type Clock, systemClock } from './platform/clock.ts'
+import type { Config } from './platform/config.ts'
+import type { Database } from './platform/db/database.ts'
+import { healthRoutes } from './platform/http/health.routes.ts'
+import { metricsRoutes } from './platform/http/metrics.routes.ts'
+import { assetRoutes, loadStylesheet } from './site/assets.ts'
+import { siteRoutes } from './site/site.routes.tsx'
+import { createUrls } from './site/urls.ts'
+
+export async function buildApp(config: Config, deps: { database: Database; clock?: Clock }) {
+  const { database } = deps
+  const { db } = database
+  const clock = deps.clock ?? systemClock
+
+  const articleRepository = createArticleRepository(db)
+  const taxonomyRepository = createTaxonomyRepository(db)
+  const mediaRepository = createMediaRepository(db)
+  const catalogue = createCatalogue(taxonomyRepository)
+  await catalogue.reload()
+
+  const reading = createReadingService({
+    articles: articleRepository,
+    taxonomy: taxonomyRepository,
+    media: mediaRepository,
+    catalogue,
+    clock,
+  })
+  const articles = createArticleService({ db, articles: articleRepository, catalogue, clock })
+  const taxonomy = createTaxonomyService({ writes: createTaxonomyWrites(db), catalogue, clock })
+  const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
+  const urls = createUrls(catalogue)
+  const stylesheet = loadStylesheet()
+
+  let site: Awaited<ReturnType<typeof siteRoutes>>
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    disableRequestLogging: true,
+    // Long parameters reach the routes, which answer them with a page instead of a bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16_384 },
+    frameworkErrors: (error, request, reply) => site.frameworkError(error, request, reply),
+  })
+  app.addHook('onClose', () => database.close())
+
+  await healthRoutes(app, { ping: database.ping })
+  if (config.metrics) await metricsRoutes(app)
+  await assetRoutes(app, stylesheet)
+  await mediaRoutes(app, { renditions })
+  site = await siteRoutes(app, {
+    reading,
+    catalogue,
+    urls,
+    clock,
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+    stylesheet: stylesheet.href,
+    defaultEdition: config.defaultEdition,
+  })
+
+  return { app, services: { articles, taxonomy, reading, catalogue, urls } }
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

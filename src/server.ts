@@ -1,0 +1,50 @@
+// Starts Dateline: read config, open and migrate the database, seed an empty one, listen, stop cleanly.
+import { seedDemo } from './content/demo/seed-demo.ts'
+import { buildApp } from './main.ts'
+import { ConfigError, loadConfig } from './platform/config.ts'
+import { openDatabase } from './platform/db/database.ts'
+import { migrateToLatest } from './platform/db/migrate.ts'
+
+async function start() {
+  const config = loadConfig()
+  const database = openDatabase(config.database)
+  await migrateToLatest(database.db)
+  const empty =
+    (await database.db.selectFrom('editions').select('id').limit(1).execute()).length === 0
+  if (empty && config.demoArticles > 0) {
+    await seedDemo(
+      { db: database.db, dialect: database.dialect, dataDir: config.dataDir, now: new Date() },
+      { articles: config.demoArticles },
+    )
+  }
+  const { app } = await buildApp(config, { database })
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) {
+      app.log.warn(`${signal} again: exiting without waiting`)
+      process.exit(1)
+    }
+    stopping = true
+    app.log.info(`${signal}: finishing requests in flight, then stopping`)
+    await app.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+
+  await app.listen({
+    port: config.port,
+    host: config.host,
+    listenTextResolver: (address) => `${config.siteName} is running at ${address}`,
+  })
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message)
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+  }
+  process.exit(1)
+})

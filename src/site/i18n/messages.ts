@@ -1,0 +1,21 @@
+// The UI catalogue of each locale, and a translator bound to one edition.
+import { en, type MessageKey } from './en.ts'
+import { ru } from './ru.ts'
+
+export type { MessageKey }
+
+export const catalogues: Record<string, Record<MessageKey, string>> = { en, ru }
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+
+/** The catalogue for a locale such as "ru-RU"; English when the language has none. */
+export function translator(locale: string): Translate {
+  const catalogue = catalogues[locale.split('-')[0]!.toLowerCase()] ?? en
+  return (key, params) => {
+    const text = catalogue[key]
+    if (!params) return text
+    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    )
+  }
+}

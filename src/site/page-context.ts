@@ -1,0 +1,48 @@
+// What every reader page needs to render: the edition, its words and formats, the shared chrome.
+import type { Catalogue } from '../content/catalogue.ts'
+import type { ArticleSummary, Edition } from '../content/content.types.ts'
+import { type Formats, formatsFor } from './format.ts'
+import { type Translate, translator } from './i18n/messages.ts'
+import type { Urls } from './urls.ts'
+
+export interface PageContext {
+  edition: Edition
+  t: Translate
+  formats: Formats
+  now: Date
+  siteName: string
+  publicUrl: string
+  catalogue: Catalogue
+  urls: Urls
+  /** Address of the fingerprinted stylesheet. */
+  stylesheet: string
+  /** The edition's latest headlines, shown beside every page. */
+  newsfeed: ArticleSummary[]
+}
+
+const translators = new Map<string, Translate>()
+
+export function translatorFor(edition: Edition): Translate {
+  let t = translators.get(edition.locale)
+  if (!t) {
+    t = translator(edition.locale)
+    translators.set(edition.locale, t)
+  }
+  return t
+}
+
+export function pageContext(
+  base: Pick<PageContext, 'siteName' | 'publicUrl' | 'catalogue' | 'urls' | 'stylesheet'>,
+  edition: Edition,
+  now: Date,
+  newsfeed: ArticleSummary[],
+): PageContext {
+  return {
+    ...base,
+    edition,
+    t: translatorFor(edition),
+    formats: formatsFor(edition),
+    now,
+    newsfeed,
+  }
+}

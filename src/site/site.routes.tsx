@@ -1,0 +1,191 @@
+// The reader site's routes: edition homes, sections, tags, authors, stories, and their error pages.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { VNode } from 'preact'
+import type { Catalogue } from '../content/catalogue.ts'
+import type { Edition } from '../content/content.types.ts'
+import type { ReadingService } from '../content/reading.service.ts'
+import type { Clock } from '../platform/clock.ts'
+import { ArticlePage } from './pages/article.page.tsx'
+import { ErrorPage, type ErrorKind } from './pages/error.page.tsx'
+import { HomePage } from './pages/home.page.tsx'
+import { ListPage } from './pages/list.page.tsx'
+import { type PageContext, pageContext } from './page-context.ts'
+import { PageError, parseArticleRef, parsePage, parseSlug, preferredEdition } from './params.ts'
+import { sendPage } from './render.ts'
+import type { Urls } from './urls.ts'
+
+export interface SiteDeps {
+  reading: ReadingService
+  catalogue: Catalogue
+  urls: Urls
+  clock: Clock
+  siteName: string
+  publicUrl: string
+  stylesheet: string
+  defaultEdition: string
+}
+
+type EditionParams = { edition: string }
+type PageQuery = { page?: string }
+
+const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=60'
+
+export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
+  const { reading, catalogue, urls, clock } = deps
+
+  const defaultEdition = () => catalogue.edition(deps.defaultEdition) ?? catalogue.editions()[0]
+
+  const contextFor = async (edition: Edition): Promise<PageContext> =>
+    pageContext(deps, edition, clock.now(), await reading.newsfeed(edition))
+
+  const editionOf = (code: string): Edition => {
+    const edition = catalogue.edition(code)
+    if (!edition) throw new PageError(404)
+    return edition
+  }
+
+  const sendPublic = (reply: FastifyReply, page: VNode) =>
+    sendPage(reply.header('cache-control', PUBLIC_CACHE), page)
+
+  app.get('/', async (request, reply) => {
+    const code =
+      preferredEdition(request.headers['accept-language'], catalogue.editions()) ??
+      defaultEdition()?.code
+    if (!code) throw new PageError(404)
+    return reply.header('vary', 'Accept-Language').redirect(`/${code}`, 302)
+  })
+
+  app.get<{ Params: EditionParams }>('/:edition', async (request, reply) => {
+    const edition = editionOf(request.params.edition)
+    const [ctx, home] = await Promise.all([contextFor(edition), reading.home(edition)])
+    return sendPublic(reply, <HomePage ctx={ctx} {...home} />)
+  })
+
+  app.get<{ Params: EditionParams & { section: string }; Querystring: PageQuery }>(
+    '/:edition/:section',
+    async (request, reply) => {
+      const edition = editionOf(request.params.edition)
+      const page = parsePage(request.query.page)
+      const section = catalogue.section(edition.id, parseSlug(request.params.section))
+      if (!section) throw new PageError(404)
+      const [ctx, list] = await Promise.all([contextFor(edition), reading.section(section, page)])
+      if (page > 1 && list.items.length === 0) throw new PageError(404)
+      return sendPublic(
+        reply,
+        <ListPage
+          ctx={ctx}
+          title={ctx.t('section.title', { section: section.name })}
+          heading={section.name}
+          description={section.description}
+          base={urls.section(edition, section)}
+          list={list}
+          sectionId={section.parentId ?? section.id}
+        />,
+      )
+    },
+  )
+
+  app.get<{ Params: EditionParams & { slug: string }; Querystring: PageQuery }>(
+    '/:edition/tags/:slug',
+    async (request, reply) => {
+      const edition = editionOf(request.params.edition)
+      const page = parsePage(request.query.page)
+      const [ctx, found] = await Promise.all([
+        contextFor(edition),
+        reading.tag(edition, parseSlug(request.params.slug), page),
+      ])
+      if (!found || (page > 1 && found.list.items.length === 0)) throw new PageError(404)
+      return sendPublic(
+        reply,
+        <ListPage
+          ctx={ctx}
+          title={ctx.t('tag.title', { tag: found.tag.name })}
+          heading={found.tag.name}
+          kicker={ctx.t('tag.heading')}
+          base={urls.tag(edition, found.tag)}
+          list={found.list}
+        />,
+      )
+    },
+  )
+
+  app.get<{ Params: EditionParams & { slug: string }; Querystring: PageQuery }>(
+    '/:edition/authors/:slug',
+    async (request, reply) => {
+      const edition = editionOf(request.params.edition)
+      const page = parsePage(request.query.page)
+      const [ctx, found] = await Promise.all([
+        contextFor(edition),
+        reading.author(edition, parseSlug(request.params.slug), page),
+      ])
+      if (!found || (page > 1 && found.list.items.length === 0)) throw new PageError(404)
+      return sendPublic(
+        reply,
+        <ListPage
+          ctx={ctx}
+          title={ctx.t('author.title', { author: found.author.name })}
+          heading={found.author.name}
+          kicker={ctx.t('author.heading')}
+          description={found.author.bio}
+          base={urls.author(edition, found.author)}
+          list={found.list}
+        />,
+      )
+    },
+  )
+
+  app.get<{ Params: EditionParams & { section: string; date: string; slugId: string } }>(
+    '/:edition/:section/:date/:slugId',
+    async (request, reply) => {
+      const edition = editionOf(request.params.edition)
+      const ref = parseArticleRef(request.params.date, request.params.slugId)
+      const found = await reading.article(ref.id)
+      if (found.kind === 'missing') throw new PageError(404)
+      if (found.kind === 'gone') {
+        if (found.record.editionId !== edition.id) throw new PageError(404)
+        throw new PageError(410)
+      }
+      const { article } = found
+      const canonical = urls.article(article)
+      // Any other spelling of the address (old slug, moved section, wrong date) answers with the current one.
+      if (canonical !== request.url.split('?')[0]) return reply.redirect(canonical, 301)
+      const ctx = await contextFor(edition)
+      return sendPublic(reply, <ArticlePage ctx={ctx} article={article} />)
+    },
+  )
+
+  // Error pages keep the layout of the edition named in the address, or of the default one.
+  const errorPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error?: PageError,
+  ) => {
+    const code = request.url.split(/[/?]/)[1] ?? ''
+    const edition = catalogue.edition(code) ?? defaultEdition()
+    const kind: ErrorKind =
+      status === 404 ? 'notFound' : status === 410 ? 'gone' : status < 500 ? 'badRequest' : 'server'
+    if (!edition) return reply.code(status).type('text/plain; charset=utf-8').send(kind)
+    const newsfeed = await reading.newsfeed(edition).catch(() => [])
+    const ctx = pageContext(deps, edition, clock.now(), newsfeed)
+    reply.header('cache-control', 'no-store')
+    return sendPage(reply, <ErrorPage ctx={ctx} kind={kind} reason={error?.reason} />, status)
+  }
+
+  app.setNotFoundHandler((request, reply) => errorPage(request, reply, 404))
+
+  app.setErrorHandler(async (error, request, reply) => {
+    if (error instanceof PageError) return errorPage(request, reply, error.status, error)
+    const status = (error as { statusCode?: number }).statusCode ?? 500
+    if (status >= 400 && status < 500) return errorPage(request, reply, status)
+    request.log.error({ err: error }, 'page failed')
+    return errorPage(request, reply, 500)
+  })
+
+  return {
+    /** Errors fastify meets before routing, such as a malformed percent-encoding in the address. */
+    frameworkError(error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
+      void errorPage(request, reply, error.statusCode && error.statusCode < 500 ? 400 : 500)
+    },
+  }
+}

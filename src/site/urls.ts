@@ -1,0 +1,27 @@
+// Every reader URL is built here, so a change of scheme is made in one place.
+import type { Catalogue } from '../content/catalogue.ts'
+import type { ArticleSummary, Author, Edition, Section, Tag } from '../content/content.types.ts'
+import type { RenditionFormat } from '../media/renditions.ts'
+import { formatsFor } from './format.ts'
+
+export type { RenditionFormat }
+
+export function createUrls(catalogue: Catalogue) {
+  return {
+    edition: (edition: Edition) => `/${edition.code}`,
+    section: (edition: Edition, section: Section) => `/${edition.code}/${section.slug}`,
+    tag: (edition: Edition, tag: Tag) => `/${edition.code}/tags/${tag.slug}`,
+    author: (edition: Edition, author: Author) => `/${edition.code}/authors/${author.slug}`,
+    /** `/{edition}/{section}/{yyyymmdd}/{slug}-{id}`, the date in the edition's time zone. */
+    article(article: ArticleSummary): string {
+      const edition = catalogue.editionById(article.editionId)
+      const section = catalogue.sectionById(article.sectionId)
+      if (!edition || !section) return '/'
+      return `/${edition.code}/${section.slug}/${formatsFor(edition).urlDate(article.publishedAt)}/${article.slug}-${article.id}`
+    },
+    rendition: (mediaId: number, width: number, format: RenditionFormat) =>
+      `/media/${mediaId}/${width}.${format}`,
+  }
+}
+
+export type Urls = ReturnType<typeof createUrls>
