@@ -6,6 +6,7 @@ import type { ArticleRepository } from './article.repository.ts'
 import { validateBody } from './body/index.ts'
 import type { Catalogue } from './catalogue.ts'
 import { SLUG_MAX, SLUG_PATTERN, slugify } from './slug.ts'
+import { cleanLine, stripControls } from './text.ts'
 
 export interface ArticleDraft {
   editionId: number
@@ -41,7 +42,7 @@ export function createArticleService(deps: {
     value: string | undefined,
     required = false,
   ): string => {
-    const trimmed = (value ?? '').trim()
+    const trimmed = cleanLine(value ?? '')
     if (required && trimmed.length === 0) throw invalidInput(field, `${field} is required`)
     if (trimmed.length > LIMITS[field])
       throw invalidInput(field, `${field} is longer than ${LIMITS[field]} characters`)
@@ -61,7 +62,9 @@ export function createArticleService(deps: {
   }
 
   const checkBody = (body: unknown): string => {
-    const result = validateBody(body)
+    // Validate first: it bounds the depth and size that stripping then walks.
+    const first = validateBody(body)
+    const result = first.ok ? validateBody(stripControls(first.doc)) : first
     if (!result.ok)
       throw new DomainError(
         'invalid_body',

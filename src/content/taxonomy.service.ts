@@ -4,6 +4,7 @@ import { invalidInput } from '../platform/errors.ts'
 import type { TextDirection } from '../platform/db/schema.ts'
 import type { Catalogue } from './catalogue.ts'
 import { SLUG_MAX, SLUG_PATTERN } from './slug.ts'
+import { cleanLine, cleanText } from './text.ts'
 import type { createTaxonomyWrites } from './taxonomy.repository.ts'
 
 type Writes = ReturnType<typeof createTaxonomyWrites>
@@ -15,7 +16,7 @@ function slug(value: string): string {
 }
 
 function name(field: string, value: string, max = 200): string {
-  const trimmed = value.trim()
+  const trimmed = cleanLine(value)
   if (trimmed.length === 0) throw invalidInput(field, `${field} is required`)
   if (trimmed.length > max) throw invalidInput(field, `${field} is longer than ${max} characters`)
   return trimmed
@@ -68,7 +69,7 @@ export function createTaxonomyService(deps: {
         parent_id: input.parentId ?? null,
         slug: slug(input.slug),
         name: name('name', input.name),
-        description: (input.description ?? '').trim().slice(0, 500),
+        description: cleanLine(input.description ?? '').slice(0, 500),
         position: catalogue.sections(input.editionId).length,
       })
       await catalogue.reload()
@@ -95,7 +96,7 @@ export function createTaxonomyService(deps: {
         edition_id: input.editionId,
         slug: slug(input.slug),
         name: name('name', input.name),
-        bio: (input.bio ?? '').trim().slice(0, 2000),
+        bio: cleanText(input.bio ?? '').slice(0, 2000),
         photo_media_id: input.photoMediaId ?? null,
       })
       return id
@@ -115,9 +116,9 @@ export function createTaxonomyService(deps: {
         mime_type: input.mimeType,
         width: input.width,
         height: input.height,
-        caption: input.caption ?? '',
-        credit: input.credit ?? '',
-        alt: input.alt ?? '',
+        caption: cleanLine(input.caption ?? ''),
+        credit: cleanLine(input.credit ?? ''),
+        alt: cleanLine(input.alt ?? ''),
         focal_x: 0.5,
         focal_y: 0.5,
         created_at: clock.now().toISOString(),

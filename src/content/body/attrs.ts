@@ -43,7 +43,7 @@ const stringOrNull: Check = (value) =>
 
 const editorOnly: AttrRule = { check: stringOrNull, dropped: true }
 
-type Rules = Readonly<Record<string, AttrRule>>
+export type Rules = Readonly<Record<string, AttrRule>>
 
 export const NODE_ATTRS: Readonly<Record<string, Rules>> = {
   heading: { level: { check: headingLevel } },

@@ -2,7 +2,7 @@ import { render } from 'preact-render-to-string'
 import { describe, expect, test } from 'vitest'
 import { tiptapDocument } from './body.fixture.ts'
 import { Body, type BodyRenderContext } from './render.tsx'
-import type { BlockNode, BodyDoc, InlineNode, Mark } from './types.ts'
+import type { BlockNode, BodyDoc, InlineNode, Mark, ParagraphNode } from './types.ts'
 import { validateBody } from './validate.ts'
 
 const context: BodyRenderContext = {
@@ -22,15 +22,15 @@ const context: BodyRenderContext = {
 
 const html = (content: BlockNode[], ctx = context) =>
   render(<Body doc={{ type: 'doc', content }} context={ctx} />)
-const para = (...content: InlineNode[]): BlockNode => ({ type: 'paragraph', content })
+const para = (...content: InlineNode[]): ParagraphNode => ({ type: 'paragraph', content })
 const text = (value: string, ...marks: Mark[]): InlineNode => ({ type: 'text', text: value, marks })
 const link = (href: string): Mark => ({ type: 'link', attrs: { href } })
 
-const TAGS = new Set(
-  'p h2 h3 h4 blockquote ul ol li hr br strong em a figure figcaption span aside time div cite picture'.split(
-    ' ',
-  ),
-)
+const TAGS = new Set(['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br', 'strong'])
+for (const tag of ['em', 'a', 'figure', 'figcaption', 'span', 'aside', 'time', 'div', 'cite']) {
+  TAGS.add(tag)
+}
+TAGS.add('picture')
 const ATTRIBUTES = new Set(['href', 'rel', 'class', 'start', 'data-media'])
 
 /** Every raw "<" must open a known tag carrying only known attributes; text is escaped. */
@@ -39,7 +39,7 @@ function expectInert(markup: string): void {
   expect(tags.length).toBe(markup.split('<').length - 1)
   for (const [, tag, attributes] of tags) {
     expect(TAGS).toContain(tag)
-    for (const [, name] of (attributes ?? '').matchAll(/\s([a-z-]+)/g)) {
+    for (const [, name] of (attributes ?? '').matchAll(/\s+([a-z-]+)(?:="[^"]*")?/g)) {
       expect(ATTRIBUTES).toContain(name)
     }
   }
@@ -253,7 +253,7 @@ describe('figures, related articles and embeds', () => {
   })
 })
 
-test('a validated document keeps rendering the same as its input', () => {
+test('a hard break between plain text', () => {
   const doc: BodyDoc = { type: 'doc', content: [para(text('a'), { type: 'hardBreak' }, text('b'))] }
   expect(render(<Body doc={doc} context={context} />)).toBe('<p>a<br/>b</p>')
 })

@@ -1,7 +1,7 @@
 // Checks an untrusted body: a walk over the raw JSON for precise paths and messages, then
 // prosemirror-model as the final word (it silently ignores unknown attributes, hence the walk).
 import { type MarkType, type NodeType, Node as PmNode } from 'prosemirror-model'
-import { LIMITS, MARK_ATTRS, NODE_ATTRS, ruleFor, rulesFor } from './attrs.ts'
+import { LIMITS, MARK_ATTRS, NODE_ATTRS, type Rules, ruleFor, rulesFor } from './attrs.ts'
 import { schema } from './schema.ts'
 import type { BodyDoc } from './types.ts'
 
@@ -10,6 +10,10 @@ export type BodyValidation =
   | { ok: false; path: string; message: string }
 
 type Json = Record<string, unknown>
+
+interface Tally {
+  nodes: number
+}
 
 class Invalid {
   constructor(
@@ -71,7 +75,7 @@ function walkNode(
   parent: NodeType,
   path: string,
   depth: number,
-  count: { nodes: number },
+  count: Tally,
 ): void {
   if (++count.nodes > LIMITS.nodes) {
     throw new Invalid(path, `the document has more than ${LIMITS.nodes} nodes`)
@@ -103,7 +107,7 @@ function walkContent(
   type: NodeType,
   path: string,
   depth: number,
-  count: { nodes: number },
+  count: Tally,
 ): void {
   if (content !== undefined && !Array.isArray(content)) {
     throw new Invalid(at(path, 'content'), '"content" must be an array')
@@ -115,8 +119,9 @@ function walkContent(
     const child = children[i]
     const childType = nodeType(child, childPath)
     const next = match.matchType(childType)
-    if (!next)
+    if (!next) {
       throw new Invalid(childPath, `"${childType.name}" is not allowed here in "${type.name}"`)
+    }
     match = next
     walkNode(child as Json, childType, type, childPath, depth + 1, count)
   }
@@ -134,12 +139,7 @@ function checkText(text: unknown, path: string): void {
   }
 }
 
-function checkAttrs(
-  attrs: unknown,
-  rules: ReturnType<typeof rulesFor>,
-  owner: string,
-  path: string,
-): void {
+function checkAttrs(attrs: unknown, rules: Rules, owner: string, path: string): void {
   const attrsPath = at(path, 'attrs')
   if (attrs !== undefined && !isObject(attrs)) {
     throw new Invalid(attrsPath, '"attrs" must be an object')
