@@ -3,14 +3,30 @@ import type { App } from '../src/main.ts'
 
 type Services = App['services']
 
-export const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] })
-export const doc = (...blocks: unknown[]) => ({ type: 'doc', content: blocks.length > 0 ? blocks : [paragraph('Text.')] })
+export const paragraph = (text: string) => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text }],
+})
+export const doc = (...blocks: unknown[]) => ({
+  type: 'doc',
+  content: blocks.length > 0 ? blocks : [paragraph('Text.')],
+})
 
 /** Two editions with a section each, a tag, an author and a photo: the smallest credible newsroom. */
 export async function newsroom(services: Services) {
   const { taxonomy, catalogue } = services
-  const enId = await taxonomy.createEdition({ code: 'en', name: 'English', locale: 'en-GB', timeZone: 'Europe/London' })
-  const ruId = await taxonomy.createEdition({ code: 'ru', name: 'Русский', locale: 'ru-RU', timeZone: 'Europe/Moscow' })
+  const enId = await taxonomy.createEdition({
+    code: 'en',
+    name: 'English',
+    locale: 'en-GB',
+    timeZone: 'Europe/London',
+  })
+  const ruId = await taxonomy.createEdition({
+    code: 'ru',
+    name: 'Русский',
+    locale: 'ru-RU',
+    timeZone: 'Europe/Moscow',
+  })
   const world = await taxonomy.createSection({
     editionId: enId,
     slug: 'world',
@@ -33,9 +49,23 @@ export async function newsroom(services: Services) {
     alt: 'Delegates walking into a hall',
   })
   const tag = await taxonomy.createTag({ editionId: enId, slug: 'diplomacy', name: 'Diplomacy' })
-  const author = await taxonomy.createAuthor({ editionId: enId, slug: 'jane-doe', name: 'Jane Doe', bio: 'Diplomatic correspondent.' })
-  const ruTag = await taxonomy.createTag({ editionId: ruId, slug: 'diplomatiya', name: 'Дипломатия' })
-  const ruAuthor = await taxonomy.createAuthor({ editionId: ruId, slug: 'anna-volkova', name: 'Анна Волкова', bio: 'Корреспондент.' })
+  const author = await taxonomy.createAuthor({
+    editionId: enId,
+    slug: 'jane-doe',
+    name: 'Jane Doe',
+    bio: 'Diplomatic correspondent.',
+  })
+  const ruTag = await taxonomy.createTag({
+    editionId: ruId,
+    slug: 'diplomatiya',
+    name: 'Дипломатия',
+  })
+  const ruAuthor = await taxonomy.createAuthor({
+    editionId: ruId,
+    slug: 'anna-volkova',
+    name: 'Анна Волкова',
+    bio: 'Корреспондент.',
+  })
   return {
     en: catalogue.editionById(enId)!,
     ru: catalogue.editionById(ruId)!,
@@ -55,14 +85,20 @@ type Newsroom = Awaited<ReturnType<typeof newsroom>>
 export async function newArticle(
   services: Services,
   room: Newsroom,
-  input: Partial<Parameters<Services['articles']['create']>[0]> & { at?: Date; publish?: boolean; ru?: boolean } = {},
+  input: Partial<Parameters<Services['articles']['create']>[0]> & {
+    at?: Date
+    publish?: boolean
+    ru?: boolean
+  } = {},
 ) {
   const { at, publish = true, ru = false, ...draft } = input
   const id = await services.articles.create({
     editionId: ru ? room.ru.id : room.en.id,
     sectionId: ru ? room.mir.id : room.world.id,
     headline: ru ? 'Переговоры продолжатся' : 'Talks will go on, ministers say',
-    dek: ru ? 'Стороны договорились о новой встрече.' : 'Both sides agreed to meet again next week.',
+    dek: ru
+      ? 'Стороны договорились о новой встрече.'
+      : 'Both sides agreed to meet again next week.',
     datelinePlace: ru ? 'МОСКВА' : 'MOSCOW',
     body: doc(paragraph(ru ? 'Текст материала.' : 'The story text.')),
     leadMediaId: room.photo,

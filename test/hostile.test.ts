@@ -32,8 +32,17 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       name: HOSTILE,
       description: HOSTILE,
     })
-    const tag = await taxonomy.createTag({ editionId: room.en.id, slug: 'hostile-tag', name: HOSTILE })
-    const author = await taxonomy.createAuthor({ editionId: room.en.id, slug: 'hostile-author', name: HOSTILE, bio: HOSTILE })
+    const tag = await taxonomy.createTag({
+      editionId: room.en.id,
+      slug: 'hostile-tag',
+      name: HOSTILE,
+    })
+    const author = await taxonomy.createAuthor({
+      editionId: room.en.id,
+      slug: 'hostile-author',
+      name: HOSTILE,
+      bio: HOSTILE,
+    })
     const photo = await taxonomy.createMedia({
       file: 'originals/x.jpg',
       mimeType: 'image/jpeg',
@@ -43,7 +52,11 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       credit: HOSTILE,
       alt: HOSTILE,
     })
-    const other = await newArticle(t.services, room, { headline: HOSTILE, sectionId: section, slug: 'other' })
+    const other = await newArticle(t.services, room, {
+      headline: HOSTILE,
+      sectionId: section,
+      slug: 'other',
+    })
     const id = await newArticle(t.services, room, {
       sectionId: section,
       headline: HOSTILE,
@@ -57,21 +70,43 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       relatedIds: [other],
       translationGroup: HOSTILE,
       body: doc(
-        { type: 'paragraph', content: [{ type: 'text', text: HOSTILE, marks: [{ type: 'bold' }] }] },
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: HOSTILE, marks: [{ type: 'bold' }] }],
+        },
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: HOSTILE }] },
         {
           type: 'paragraph',
-          content: [{ type: 'text', text: HOSTILE, marks: [{ type: 'link', attrs: { href: `https://example.org/?q=${BREAKER}` } }] }],
+          content: [
+            {
+              type: 'text',
+              text: HOSTILE,
+              marks: [{ type: 'link', attrs: { href: `https://example.org/?q=${BREAKER}` } }],
+            },
+          ],
         },
         { type: 'figure', attrs: { mediaId: photo, caption: HOSTILE, credit: HOSTILE } },
-        { type: 'pullQuote', attrs: { attribution: HOSTILE }, content: [{ type: 'text', text: HOSTILE }] },
+        {
+          type: 'pullQuote',
+          attrs: { attribution: HOSTILE },
+          content: [{ type: 'text', text: HOSTILE }],
+        },
         { type: 'relatedArticle', attrs: { articleId: other } },
-        { type: 'embed', attrs: { url: `https://example.org/${encodeURIComponent(BREAKER)}`, title: HOSTILE } },
+        {
+          type: 'embed',
+          attrs: { url: `https://example.org/${encodeURIComponent(BREAKER)}`, title: HOSTILE },
+        },
       ),
     })
     const story = await t.app.inject({ url: `/en/hostile` })
     const link = /href="(\/en\/hostile\/\d{8}\/hostile-story-\d+)"/.exec(story.body)?.[1]
-    urls.push('/en', '/en/hostile', '/en/tags/hostile-tag', '/en/authors/hostile-author', link ?? `missing-${id}`)
+    urls.push(
+      '/en',
+      '/en/hostile',
+      '/en/tags/hostile-tag',
+      '/en/authors/hostile-author',
+      link ?? `missing-${id}`,
+    )
   })
   afterAll(() => t.close())
 
@@ -97,7 +132,13 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
         headline: 'x',
         body: doc({
           type: 'paragraph',
-          content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+          content: [
+            {
+              type: 'text',
+              text: 'x',
+              marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+            },
+          ],
         }),
       }),
     ).rejects.toMatchObject({ code: 'invalid_body', field: expect.stringContaining('content[0]') })

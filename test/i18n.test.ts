@@ -12,7 +12,9 @@ describe('UI catalogues', () => {
     for (const [key, text] of Object.entries(catalogue)) {
       expect(text.trim(), `${locale}:${key}`).not.toBe('')
       const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
-      expect(placeholders(text), `${locale}:${key}`).toEqual(placeholders(en[key as keyof typeof en]))
+      expect(placeholders(text), `${locale}:${key}`).toEqual(
+        placeholders(en[key as keyof typeof en]),
+      )
     }
   })
 })
@@ -28,7 +30,13 @@ describe('pages speak only their edition language', () => {
       const code = ru ? 'ru' : 'en'
       const ids: number[] = []
       for (let i = 0; i < 22; i++)
-        ids.push(await newArticle(t.services, room, { ru, slug: `s-${i}`, at: new Date(Date.UTC(2026, 1, 14, 0, i)) }))
+        ids.push(
+          await newArticle(t.services, room, {
+            ru,
+            slug: `s-${i}`,
+            at: new Date(Date.UTC(2026, 1, 14, 0, i)),
+          }),
+        )
       const gone = await newArticle(t.services, room, { ru, slug: 'gone' })
       await t.services.articles.unpublish(gone)
       const tag = ru ? 'diplomatiya' : 'diplomacy'
@@ -62,8 +70,11 @@ describe('pages speak only their edition language', () => {
       const res = await t.app.inject({ url })
       expect([200, 400, 404, 410], url).toContain(res.statusCode)
       // Leave out the edition switcher and hreflang links, which name other editions on purpose.
-      const html = res.body.replace(/<nav class="edition-switcher".*?<\/nav>/s, '').replace(/<footer class="site-footer".*?<\/footer>/s, '')
-      for (const text of foreign(code, other)) expect(html, `${url} shows "${text}"`).not.toContain(text)
+      const html = res.body
+        .replace(/<nav class="edition-switcher".*?<\/nav>/s, '')
+        .replace(/<footer class="site-footer".*?<\/footer>/s, '')
+      for (const text of foreign(code, other))
+        expect(html, `${url} shows "${text}"`).not.toContain(text)
       if (code === 'en') expect(html, url).not.toMatch(/[а-яё]{4,}/i)
     }
   })

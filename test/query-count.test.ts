@@ -21,8 +21,16 @@ describe.each(DIALECTS)('queries per page on %s', (dialect) => {
 
   /** Adds `n` stories, each with two tags, two authors, a figure and related links to earlier ones. */
   async function grow(n: number, from: number) {
-    const tag2 = await t.services.taxonomy.createTag({ editionId: room.en.id, slug: `tag-${from}`, name: `Tag ${from}` })
-    const author2 = await t.services.taxonomy.createAuthor({ editionId: room.en.id, slug: `author-${from}`, name: `Author ${from}` })
+    const tag2 = await t.services.taxonomy.createTag({
+      editionId: room.en.id,
+      slug: `tag-${from}`,
+      name: `Tag ${from}`,
+    })
+    const author2 = await t.services.taxonomy.createAuthor({
+      editionId: room.en.id,
+      slug: `author-${from}`,
+      name: `Author ${from}`,
+    })
     const ids: number[] = []
     for (let i = 0; i < n; i++) {
       ids.push(

@@ -14,18 +14,29 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
   })
   afterEach(() => t.close())
 
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers })
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers })
 
   it('sends / to the edition the reader prefers, else the default one', async () => {
     expect((await get('/')).headers.location).toBe('/en')
-    expect((await get('/', { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' })).headers.location).toBe('/ru')
+    expect(
+      (await get('/', { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' })).headers.location,
+    ).toBe('/ru')
     expect((await get('/', { 'accept-language': 'de-DE, fr;q=0.5' })).headers.location).toBe('/en')
-    expect((await get('/', { 'accept-language': 'en;q=0.1, ru;q=0.9' })).headers.location).toBe('/ru')
+    expect((await get('/', { 'accept-language': 'en;q=0.1, ru;q=0.9' })).headers.location).toBe(
+      '/ru',
+    )
   })
 
   it('shows the edition home with the top story, the latest and a block per section', async () => {
-    await newArticle(t.services, room, { headline: 'First story', at: new Date('2026-02-14T08:00:00Z') })
-    await newArticle(t.services, room, { headline: 'Second story', at: new Date('2026-02-14T09:00:00Z') })
+    await newArticle(t.services, room, {
+      headline: 'First story',
+      at: new Date('2026-02-14T08:00:00Z'),
+    })
+    await newArticle(t.services, room, {
+      headline: 'Second story',
+      at: new Date('2026-02-14T09:00:00Z'),
+    })
     const res = await get('/en')
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toContain('text/html')
@@ -38,8 +49,14 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
   })
 
   it('shows a section with its description, newest first', async () => {
-    await newArticle(t.services, room, { headline: 'Older one', at: new Date('2026-02-13T08:00:00Z') })
-    await newArticle(t.services, room, { headline: 'Newer one', at: new Date('2026-02-14T08:00:00Z') })
+    await newArticle(t.services, room, {
+      headline: 'Older one',
+      at: new Date('2026-02-13T08:00:00Z'),
+    })
+    await newArticle(t.services, room, {
+      headline: 'Newer one',
+      at: new Date('2026-02-14T08:00:00Z'),
+    })
     const res = await get('/en/world')
     expect(res.statusCode).toBe(200)
     expect(res.body).toContain('World: the latest news from every continent')
@@ -47,14 +64,20 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
   })
 
   it('shows an article with dateline, photo, byline, times in the edition zone, tags and related stories', async () => {
-    const related = await newArticle(t.services, room, { headline: 'Earlier background', at: new Date('2026-02-10T08:00:00Z') })
+    const related = await newArticle(t.services, room, {
+      headline: 'Earlier background',
+      at: new Date('2026-02-10T08:00:00Z'),
+    })
     const id = await newArticle(t.services, room, {
       headline: 'Kremlin says talks will go on',
       slug: 'kremlin-says-talks-will-go-on',
       source: 'Interfax',
       relatedIds: [related],
       at: new Date('2026-02-14T10:05:00Z'),
-      body: doc(paragraph('Officials met on Friday.'), { type: 'relatedArticle', attrs: { articleId: related } }),
+      body: doc(paragraph('Officials met on Friday.'), {
+        type: 'relatedArticle',
+        attrs: { articleId: related },
+      }),
     })
     const res = await get(`/en/world/20260214/kremlin-says-talks-will-go-on-${id}`)
     expect(res.statusCode).toBe(200)
@@ -72,11 +95,17 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
     expect(html).toContain('Source: Interfax')
     expect(html).toContain('14 February 2026 at 10:05')
     expect(html).toContain('Earlier background')
-    expect(html).toContain(`<link rel="canonical" href="https://news.example.com/en/world/20260214/kremlin-says-talks-will-go-on-${id}"`)
+    expect(html).toContain(
+      `<link rel="canonical" href="https://news.example.com/en/world/20260214/kremlin-says-talks-will-go-on-${id}"`,
+    )
   })
 
   it('shows times in the edition time zone and the URL date of that zone', async () => {
-    const id = await newArticle(t.services, room, { ru: true, slug: 'peregovory', at: new Date('2026-02-13T22:30:00Z') })
+    const id = await newArticle(t.services, room, {
+      ru: true,
+      slug: 'peregovory',
+      at: new Date('2026-02-13T22:30:00Z'),
+    })
     const res = await get(`/ru/world/20260214/peregovory-${id}`)
     expect(res.statusCode).toBe(200)
     expect(res.body).toContain('14 февраля 2026 г. в 01:30')
@@ -84,15 +113,29 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
   })
 
   it('links translations of one story with hreflang and the edition switcher', async () => {
-    const en = await newArticle(t.services, room, { slug: 'talks', translationGroup: 'g1', at: new Date('2026-02-14T08:00:00Z') })
-    const ru = await newArticle(t.services, room, { ru: true, slug: 'peregovory', translationGroup: 'g1', at: new Date('2026-02-14T08:00:00Z') })
+    const en = await newArticle(t.services, room, {
+      slug: 'talks',
+      translationGroup: 'g1',
+      at: new Date('2026-02-14T08:00:00Z'),
+    })
+    const ru = await newArticle(t.services, room, {
+      ru: true,
+      slug: 'peregovory',
+      translationGroup: 'g1',
+      at: new Date('2026-02-14T08:00:00Z'),
+    })
     const res = await get(`/en/world/20260214/talks-${en}`)
-    expect(res.body).toContain(`hreflang="ru-RU" href="https://news.example.com/ru/world/20260214/peregovory-${ru}"`)
+    expect(res.body).toContain(
+      `hreflang="ru-RU" href="https://news.example.com/ru/world/20260214/peregovory-${ru}"`,
+    )
     expect(res.body).toContain(`href="/ru/world/20260214/peregovory-${ru}"`)
   })
 
   it('shows tag and author pages', async () => {
-    await newArticle(t.services, room, { headline: 'Tagged story', at: new Date('2026-02-14T08:00:00Z') })
+    await newArticle(t.services, room, {
+      headline: 'Tagged story',
+      at: new Date('2026-02-14T08:00:00Z'),
+    })
     const tag = await get('/en/tags/diplomacy')
     expect(tag.statusCode).toBe(200)
     expect(tag.body).toContain('<h1>Diplomacy</h1>')
@@ -105,8 +148,14 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
   })
 
   it('answers an old slug, a wrong date or a wrong section with a 301 to the canonical URL', async () => {
-    const id = await newArticle(t.services, room, { slug: 'first-slug', at: new Date('2026-02-14T08:00:00Z') })
-    await t.services.articles.update(id, { headline: 'A better headline', slug: 'a-better-headline' })
+    const id = await newArticle(t.services, room, {
+      slug: 'first-slug',
+      at: new Date('2026-02-14T08:00:00Z'),
+    })
+    await t.services.articles.update(id, {
+      headline: 'A better headline',
+      slug: 'a-better-headline',
+    })
     const canonical = `/en/world/20260214/a-better-headline-${id}`
     for (const old of [
       `/en/world/20260214/first-slug-${id}`,
@@ -122,7 +171,10 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
   })
 
   it('answers 410 for a withdrawn story and 404 for drafts, embargoed and unknown ones', async () => {
-    const gone = await newArticle(t.services, room, { slug: 'withdrawn', at: new Date('2026-02-14T08:00:00Z') })
+    const gone = await newArticle(t.services, room, {
+      slug: 'withdrawn',
+      at: new Date('2026-02-14T08:00:00Z'),
+    })
     await t.services.articles.unpublish(gone)
     const res = await get(`/en/world/20260214/withdrawn-${gone}`)
     expect(res.statusCode).toBe(410)
@@ -131,7 +183,10 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
 
     const draft = await newArticle(t.services, room, { slug: 'draft', publish: false })
     expect((await get(`/en/world/20260214/draft-${draft}`)).statusCode).toBe(404)
-    const embargoed = await newArticle(t.services, room, { slug: 'later', at: new Date('2026-02-15T08:00:00Z') })
+    const embargoed = await newArticle(t.services, room, {
+      slug: 'later',
+      at: new Date('2026-02-15T08:00:00Z'),
+    })
     expect((await get(`/en/world/20260215/later-${embargoed}`)).statusCode).toBe(404)
     t.clock.set(new Date('2026-02-15T09:00:00Z'))
     await t.services.articles.publish(embargoed, new Date('2026-02-15T08:00:00Z'))
@@ -141,7 +196,10 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
 
   it('pages through a section and answers the edges', async () => {
     for (let i = 0; i < 45; i++)
-      await newArticle(t.services, room, { headline: `Story number ${i}`, at: new Date(Date.UTC(2026, 1, 14, 0, i)) })
+      await newArticle(t.services, room, {
+        headline: `Story number ${i}`,
+        at: new Date(Date.UTC(2026, 1, 14, 0, i)),
+      })
     const first = await get('/en/world')
     expect(first.body).toContain('Story number 44')
     expect(first.body).not.toContain('Story number 24<')

@@ -1,9 +1,9 @@
 // Queries for articles: the published lists every page shows, one story, and the writes.
 import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely'
+import { type MediaColumns, mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { Db } from '../platform/db/database.ts'
 import { fromJson, toDate } from '../platform/db/dialect.ts'
 import type { ArticleTable, DB } from '../platform/db/schema.ts'
-import { type MediaColumns, mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { ArticleRecord, ArticleSummary } from './content.types.ts'
 
 const summaryColumns = [

@@ -1,6 +1,7 @@
 // What the rest of Dateline sees of editions, sections, tags, authors and articles.
-import type { ArticleStatus, TextDirection } from '../platform/db/schema.ts'
+
 import type { MediaView } from '../media/media.types.ts'
+import type { ArticleStatus, TextDirection } from '../platform/db/schema.ts'
 import type { BodyDoc } from './body/index.ts'
 
 export interface Edition {

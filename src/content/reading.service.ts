@@ -1,8 +1,9 @@
 // What reader pages show: an edition's home, section, tag and author lists, one story.
-import type { Clock } from '../platform/clock.ts'
+
 import type { MediaRepository } from '../media/media.repository.ts'
+import type { Clock } from '../platform/clock.ts'
 import type { ArticleRepository } from './article.repository.ts'
-import { collectReferences, type BodyDoc } from './body/index.ts'
+import { type BodyDoc, collectReferences } from './body/index.ts'
 import type { Catalogue } from './catalogue.ts'
 import type {
   Article,

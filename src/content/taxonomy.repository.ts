@@ -1,5 +1,6 @@
 // Queries for editions, sections, tags and authors, and the inserts that create them.
 import type { Insertable } from 'kysely'
+import { mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { Db } from '../platform/db/database.ts'
 import type {
   AuthorTable,
@@ -8,7 +9,6 @@ import type {
   SectionTable,
   TagTable,
 } from '../platform/db/schema.ts'
-import { mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { Author, Edition, Section, Tag } from './content.types.ts'
 
 export function createTaxonomyRepository(db: Db) {

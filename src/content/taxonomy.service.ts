@@ -1,11 +1,11 @@
 // Creating editions, sections, tags, authors and photos, with the checks every writer needs.
 import type { Clock } from '../platform/clock.ts'
-import { invalidInput } from '../platform/errors.ts'
 import type { TextDirection } from '../platform/db/schema.ts'
+import { invalidInput } from '../platform/errors.ts'
 import type { Catalogue } from './catalogue.ts'
 import { SLUG_MAX, SLUG_PATTERN } from './slug.ts'
-import { cleanLine, cleanText } from './text.ts'
 import type { createTaxonomyWrites } from './taxonomy.repository.ts'
+import { cleanLine, cleanText } from './text.ts'
 
 type Writes = ReturnType<typeof createTaxonomyWrites>
 

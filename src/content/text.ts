@@ -2,6 +2,7 @@
 
 // Embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069) can make a headline read
 // backwards or spill into its neighbours; C0/C1 controls have no place in a one-line field.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 export function cleanLine(text: string): string {

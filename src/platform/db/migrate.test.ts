@@ -34,7 +34,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect(await tables()).toEqual(TABLES)
 
       const { down } = await import('./migrations/20261128_0001_core.ts')
-      await down(database.db)
+      await down(database.db as unknown as Parameters<typeof down>[0])
       expect(await tables()).toEqual([])
     } finally {
       await database.dispose()

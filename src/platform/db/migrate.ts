@@ -12,7 +12,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   // Keep kysely's bookkeeping tables in the schema we migrate, not whichever one it finds first.
   const schema =
     dialectOf(db) === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+          ?.schema
       : undefined
   const migrator = new Migrator({
     db,

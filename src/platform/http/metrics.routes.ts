@@ -1,6 +1,6 @@
 // Prometheus metrics, including the process CPU time the benchmark divides by requests served.
 import type { FastifyInstance } from 'fastify'
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Registry } from 'prom-client'
 
 export async function metricsRoutes(app: FastifyInstance) {
   const registry = new Registry()

@@ -24,9 +24,9 @@ export function StoryCard(props: {
   return (
     <article class={`story-card story-card--${variant}`}>
       {story.lead && variant !== 'compact' && (
-        <a href={url} class="story-card__media" tabIndex={-1} aria-hidden="true">
+        <div class="story-card__media">
           <Picture media={story.lead} urls={ctx.urls} sizes={SIZES[variant]} eager={props.eager} />
-        </a>
+        </div>
       )}
       <div class="story-card__text">
         {section && variant !== 'compact' && <span class="kicker">{section.name}</span>}

@@ -1,6 +1,7 @@
 // One story: headline, dek, byline and times, lead photo, dateline and body, topics, related stories.
-import type { Article } from '../../content/content.types.ts'
+
 import { Body, type BodyRenderContext } from '../../content/body/index.ts'
+import type { Article } from '../../content/content.types.ts'
 import { Layout } from '../components/layout.tsx'
 import { Picture } from '../components/picture.tsx'
 import { StoryCard } from '../components/story-card.tsx'

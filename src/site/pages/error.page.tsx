@@ -1,6 +1,7 @@
 // 400, 404, 410 and 500 pages in the edition's layout and language.
-import type { MessageKey } from '../i18n/messages.ts'
+
 import { Layout } from '../components/layout.tsx'
+import type { MessageKey } from '../i18n/messages.ts'
 import type { PageContext } from '../page-context.ts'
 
 export type ErrorKind = 'badRequest' | 'notFound' | 'gone' | 'server'
