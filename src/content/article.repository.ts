@@ -1,8 +1,9 @@
 // Queries for articles: the published lists every page shows, one story, and the writes.
-import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely'
+import { type Compilable, type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely'
 import { type MediaColumns, mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { Db } from '../platform/db/database.ts'
 import { fromJson, toDate } from '../platform/db/dialect.ts'
+import { createPrepared, slot, slots, spread } from '../platform/db/prepared.ts'
 import type { ArticleTable, DB } from '../platform/db/schema.ts'
 import type { ArticleRecord, ArticleSummary } from './content.types.ts'
 
@@ -37,126 +38,140 @@ function visible(now: string) {
 }
 
 export function createArticleRepository(db: Db) {
+  const run = createPrepared(db)
   const summaries = () =>
     db
       .selectFrom('articles as a')
       .leftJoin('media_assets as m', 'm.id', 'a.lead_media_id')
       .select(summaryColumns)
       .select(mediaColumns)
+  const newestFirst = <Q extends { orderBy: (ref: 'a.published_at' | 'a.id', dir: 'desc') => Q }>(q: Q) =>
+    q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc')
+  const paged = <Q extends { limit: (n: number) => Q } & { offset: (n: number) => Q }>(q: Q) =>
+    q.limit(slot<number>('limit')).offset(slot<number>('offset'))
+  const list = async (key: string, build: () => Compilable<SummaryRow>, args: Record<string, unknown>) =>
+    (await run(key, build, args)).map(toSummary)
 
   return {
-    async latestInEdition(editionId: number, limit: number, offset: number, now: string) {
-      const rows = await summaries()
-        .where('a.edition_id', '=', editionId)
-        .where(visible(now))
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute()
-      return rows.map(toSummary)
-    },
+    latestInEdition: (editionId: number, limit: number, offset: number, now: string) =>
+      list(
+        'latestInEdition',
+        () => paged(newestFirst(summaries().where('a.edition_id', '=', slot<number>('edition')).where(visible(slot('now'))))),
+        { edition: editionId, limit, offset, now },
+      ),
 
-    async latestInSections(sectionIds: number[], limit: number, offset: number, now: string) {
-      const rows = await summaries()
-        .where('a.section_id', 'in', sectionIds)
-        .where(visible(now))
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute()
-      return rows.map(toSummary)
-    },
+    latestInSections: (sectionIds: number[], limit: number, offset: number, now: string) =>
+      list(
+        `latestInSections:${sectionIds.length}`,
+        () =>
+          paged(
+            newestFirst(
+              summaries()
+                .where('a.section_id', 'in', slots<number>('section', sectionIds.length))
+                .where(visible(slot('now'))),
+            ),
+          ),
+        { ...spread('section', sectionIds), limit, offset, now },
+      ),
 
     /** The newest stories of each section, in one statement whatever the number of sections. */
-    async topOfEachSection(sectionIds: number[], perSection: number, now: string) {
-      if (sectionIds.length === 0) return []
-      const parts = sectionIds.map((id, i) =>
-        db
-          .selectFrom(
-            summaries()
-              .where('a.section_id', '=', id)
-              .where(visible(now))
-              .orderBy('a.published_at', 'desc')
-              .orderBy('a.id', 'desc')
-              .limit(perSection)
-              .as(`s${i}`),
-          )
-          .selectAll(),
-      )
-      let query = parts[0]!
-      for (const part of parts.slice(1)) query = query.unionAll(part)
-      const rows = (await query.execute()) as SummaryRow[]
-      return rows.map(toSummary)
+    topOfEachSection(sectionIds: number[], perSection: number, now: string) {
+      if (sectionIds.length === 0) return Promise.resolve([])
+      const build = () => {
+        const parts = sectionIds.map((_, i) =>
+          db
+            .selectFrom(
+              newestFirst(summaries().where('a.section_id', '=', slot<number>(`section${i}`)).where(visible(slot('now'))))
+                .limit(slot<number>('limit'))
+                .as(`s${i}`),
+            )
+            .selectAll(),
+        )
+        let query = parts[0]!
+        for (const part of parts.slice(1)) query = query.unionAll(part)
+        return query as unknown as Compilable<SummaryRow>
+      }
+      return list(`topOfEachSection:${sectionIds.length}`, build, {
+        ...spread('section', sectionIds),
+        limit: perSection,
+        now,
+      })
     },
 
-    async latestByTag(tagId: number, limit: number, offset: number, now: string) {
-      const rows = await summaries()
-        .innerJoin('article_tags as t', 't.article_id', 'a.id')
-        .where('t.tag_id', '=', tagId)
-        .where(visible(now))
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute()
-      return rows.map(toSummary)
-    },
+    latestByTag: (tagId: number, limit: number, offset: number, now: string) =>
+      list(
+        'latestByTag',
+        () =>
+          paged(
+            newestFirst(
+              summaries()
+                .innerJoin('article_tags as t', 't.article_id', 'a.id')
+                .where('t.tag_id', '=', slot<number>('tag'))
+                .where(visible(slot('now'))),
+            ),
+          ),
+        { tag: tagId, limit, offset, now },
+      ),
 
-    async latestByAuthor(authorId: number, limit: number, offset: number, now: string) {
-      const rows = await summaries()
-        .innerJoin('article_authors as w', 'w.article_id', 'a.id')
-        .where('w.author_id', '=', authorId)
-        .where(visible(now))
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute()
-      return rows.map(toSummary)
-    },
+    latestByAuthor: (authorId: number, limit: number, offset: number, now: string) =>
+      list(
+        'latestByAuthor',
+        () =>
+          paged(
+            newestFirst(
+              summaries()
+                .innerJoin('article_authors as w', 'w.article_id', 'a.id')
+                .where('w.author_id', '=', slot<number>('author'))
+                .where(visible(slot('now'))),
+            ),
+          ),
+        { author: authorId, limit, offset, now },
+      ),
 
     /** Published stories among `ids`, in no particular order. */
-    async summariesByIds(ids: readonly number[], now: string) {
-      if (ids.length === 0) return []
-      const rows = await summaries().where('a.id', 'in', ids).where(visible(now)).execute()
-      return rows.map(toSummary)
+    summariesByIds(ids: readonly number[], now: string) {
+      if (ids.length === 0) return Promise.resolve([])
+      return list(
+        `summariesByIds:${ids.length}`,
+        () => summaries().where('a.id', 'in', slots<number>('id', ids.length)).where(visible(slot('now'))),
+        { ...spread('id', ids), now },
+      )
     },
 
     /** The stories an editor linked as related to `articleId`, in their order. */
-    async relatedTo(articleId: number, now: string) {
-      const rows = await summaries()
-        .innerJoin('article_related as r', 'r.related_id', 'a.id')
-        .where('r.article_id', '=', articleId)
-        .where(visible(now))
-        .orderBy('r.position')
-        .execute()
-      return rows.map(toSummary)
-    },
+    relatedTo: (articleId: number, now: string) =>
+      list(
+        'relatedTo',
+        () =>
+          summaries()
+            .innerJoin('article_related as r', 'r.related_id', 'a.id')
+            .where('r.article_id', '=', slot<number>('article'))
+            .where(visible(slot('now')))
+            .orderBy('r.position'),
+        { article: articleId, now },
+      ),
 
-    async translations(group: string, exceptId: number, now: string) {
-      const rows = await summaries()
-        .where('a.translation_group', '=', group)
-        .where('a.id', '!=', exceptId)
-        .where(visible(now))
-        .execute()
-      return rows.map(toSummary)
-    },
+    translations: (group: string, exceptId: number, now: string) =>
+      list(
+        'translations',
+        () =>
+          summaries()
+            .where('a.translation_group', '=', slot<string>('group'))
+            .where('a.id', '!=', slot<number>('except'))
+            .where(visible(slot('now'))),
+        { group, except: exceptId, now },
+      ),
 
     /** One story in any status, with the columns its page needs. */
     async findById(id: number) {
-      const row = await summaries()
-        .select([
-          'a.status',
-          'a.dateline_place',
-          'a.source',
-          'a.body',
-          'a.translation_group',
-          'a.lead_media_id',
-        ])
-        .where('a.id', '=', id)
-        .executeTakeFirst()
+      const [row] = await run(
+        'findById',
+        () =>
+          summaries()
+            .select(['a.status', 'a.dateline_place', 'a.source', 'a.body', 'a.translation_group'])
+            .where('a.id', '=', slot<number>('id')),
+        { id },
+      )
       if (!row) return undefined
       return {
         ...toSummary(row),

@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely'
 import { mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { Db } from '../platform/db/database.ts'
+import { createPrepared, slot } from '../platform/db/prepared.ts'
 import type {
   AuthorTable,
   EditionTable,
@@ -12,6 +13,7 @@ import type {
 import type { Author, Edition, Section, Tag } from './content.types.ts'
 
 export function createTaxonomyRepository(db: Db) {
+  const run = createPrepared(db)
   return {
     async editions(): Promise<Edition[]> {
       const rows = await db
@@ -60,13 +62,17 @@ export function createTaxonomyRepository(db: Db) {
     },
 
     async tagsOfArticle(articleId: number): Promise<Tag[]> {
-      const rows = await db
-        .selectFrom('article_tags')
-        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-        .select(['tags.id', 'tags.edition_id', 'tags.slug', 'tags.name'])
-        .where('article_tags.article_id', '=', articleId)
-        .orderBy('article_tags.position')
-        .execute()
+      const rows = await run(
+        'tagsOfArticle',
+        () =>
+          db
+            .selectFrom('article_tags')
+            .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+            .select(['tags.id', 'tags.edition_id', 'tags.slug', 'tags.name'])
+            .where('article_tags.article_id', '=', slot<number>('article'))
+            .orderBy('article_tags.position'),
+        { article: articleId },
+      )
       return rows.map(toTag)
     },
 
@@ -79,11 +85,15 @@ export function createTaxonomyRepository(db: Db) {
     },
 
     async authorsOfArticle(articleId: number): Promise<Author[]> {
-      const rows = await authorQuery(db)
-        .innerJoin('article_authors', 'article_authors.author_id', 'authors.id')
-        .where('article_authors.article_id', '=', articleId)
-        .orderBy('article_authors.position')
-        .execute()
+      const rows = await run(
+        'authorsOfArticle',
+        () =>
+          authorQuery(db)
+            .innerJoin('article_authors', 'article_authors.author_id', 'authors.id')
+            .where('article_authors.article_id', '=', slot<number>('article'))
+            .orderBy('article_authors.position'),
+        { article: articleId },
+      )
       return rows.map(toAuthor)
     },
   }

@@ -1,5 +1,6 @@
 // Queries for media assets, and the columns other repositories join to show a photo.
 import type { Db } from '../platform/db/database.ts'
+import { createPrepared, slots, spread } from '../platform/db/prepared.ts'
 import type { MediaView } from './media.types.ts'
 
 /** Select these after `leftJoin('media_assets as m', ...)` and map the row with toMediaView. */
@@ -43,15 +44,16 @@ export function toMediaView(r: MediaColumns): MediaView | null {
 }
 
 export function createMediaRepository(db: Db) {
+  const run = createPrepared(db)
   return {
     async byIds(ids: readonly number[]): Promise<Map<number, MediaView>> {
       const found = new Map<number, MediaView>()
       if (ids.length === 0) return found
-      const rows = await db
-        .selectFrom('media_assets as m')
-        .select(mediaColumns)
-        .where('m.id', 'in', ids)
-        .execute()
+      const rows = await run(
+        `mediaByIds:${ids.length}`,
+        () => db.selectFrom('media_assets as m').select(mediaColumns).where('m.id', 'in', slots<number>('id', ids.length)),
+        spread('id', ids),
+      )
       for (const row of rows) {
         const view = toMediaView(row)
         if (view) found.set(view.id, view)

@@ -4,6 +4,10 @@ import type { Edition } from '../content/content.types.ts'
 export interface Formats {
   /** "14 February 2026, 10:05" */
   dateTime(date: Date): string
+  /** "Saturday, 14 February 2026", the day the reader is in */
+  today(now: Date): string
+  /** "2026-02-14", the day the reader is in, for <time datetime> */
+  isoDay(now: Date): string
   /** "10:05", or "14 Feb" when not today in the edition's zone */
   feedTime(date: Date, now: Date): string
   /** "20260214" for URLs, in the edition's zone */
@@ -13,14 +17,16 @@ export interface Formats {
   number(n: number): string
 }
 
-const cache = new Map<string, Formats>()
+const byEdition = new WeakMap<Edition, Formats>()
+const byZone = new Map<string, Formats>()
 
 export function formatsFor(edition: Edition): Formats {
-  const key = `${edition.locale}|${edition.timeZone}`
-  let formats = cache.get(key)
+  let formats = byEdition.get(edition)
   if (!formats) {
-    formats = buildFormats(edition.locale, edition.timeZone)
-    cache.set(key, formats)
+    const key = `${edition.locale}|${edition.timeZone}`
+    formats = byZone.get(key) ?? buildFormats(edition.locale, edition.timeZone)
+    byZone.set(key, formats)
+    byEdition.set(edition, formats)
   }
   return formats
 }
@@ -40,14 +46,41 @@ function buildFormats(locale: string, timeZone: string): Formats {
     month: '2-digit',
     day: '2-digit',
   })
+  const fullDate = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' })
   const number = new Intl.NumberFormat(locale)
-  const urlDate = (date: Date) => ymd.format(date).replaceAll('-', '')
+  const isoDay = remember((date) => ymd.format(date))
+  const urlDate = remember((date) => isoDay(date).replaceAll('-', ''))
+  const timeOnly = remember((date) => time.format(date))
+  const dayMonth = remember((date) => shortDate.format(date))
+  const today = remember((date) => fullDate.format(date))
   return {
-    dateTime: (date) => dateTime.format(date),
+    dateTime: remember((date) => dateTime.format(date)),
+    // The current time is rounded to the minute so that remembering it does not fill the memory.
+    today: (now) => today(toMinute(now)),
+    isoDay: (now) => isoDay(toMinute(now)),
     feedTime: (date, now) =>
-      urlDate(date) === urlDate(now) ? time.format(date) : shortDate.format(date),
+      urlDate(date) === urlDate(toMinute(now)) ? timeOnly(date) : dayMonth(date),
     urlDate,
     iso: (date) => date.toISOString(),
     number: (n) => number.format(n),
   }
+}
+
+// Intl formatting costs microseconds a call, and pages show the same few hundred story times all day.
+function remember(format: (date: Date) => string): (date: Date) => string {
+  const seen = new Map<number, string>()
+  return (date) => {
+    const key = date.getTime()
+    let text = seen.get(key)
+    if (text === undefined) {
+      if (seen.size >= 20_000) seen.clear()
+      text = format(date)
+      seen.set(key, text)
+    }
+    return text
+  }
+}
+
+function toMinute(date: Date): Date {
+  return new Date(date.getTime() - (date.getTime() % 60_000))
 }

@@ -53,7 +53,7 @@ export function Layout(props: {
         </a>
         <header class="site-header">
           <div class="topbar">
-            <time datetime={ctx.formats.iso(ctx.now)}>{ctx.formats.dateTime(ctx.now)}</time>
+            <time datetime={ctx.formats.isoDay(ctx.now)}>{ctx.formats.today(ctx.now)}</time>
             <nav class="edition-switcher" aria-label={t('nav.editions')}>
               <span class="edition-switcher__current" lang={edition.locale} aria-current="true">
                 {edition.name}

@@ -1,0 +1,61 @@
+// The real start: a process that seeds an empty database, prints its address, serves, and stops cleanly.
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const root = path.resolve(import.meta.dirname, '..')
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-server-'))
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', DEMO_ARTICLES: '40', ...env },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+  })
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  return { child, exit, output: () => ({ stdout, stderr }) }
+}
+
+async function address(child: ChildProcess, output: () => { stdout: string }): Promise<string> {
+  for (let i = 0; i < 600; i++) {
+    const match = /running at (http:\/\/[^\s"]+)/.exec(output().stdout)
+    if (match) return match[1]!
+    if (child.exitCode !== null) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`no address printed: ${JSON.stringify(output())}`)
+}
+
+describe('the server process', () => {
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
+  it('seeds an empty database, prints one line with its address, serves, and stops on SIGTERM', async () => {
+    const server = start({})
+    const url = await address(server.child, server.output)
+    const lines = server.output().stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    const home = await fetch(`${url}/en`)
+    expect(home.status).toBe(200)
+    expect(await home.text()).toContain('Newsfeed')
+    expect((await fetch(`${url}/readyz`)).status).toBe(200)
+    server.child.kill('SIGTERM')
+    expect(await server.exit).toBe(0)
+  })
+
+  it('stops at once with one line naming a bad variable', async () => {
+    const server = start({ PORT: 'eighty' })
+    expect(await server.exit).toBe(1)
+    const { stderr } = server.output()
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toContain('PORT must be an integer from 0 to 65535 (got "eighty")')
+  })
+})
