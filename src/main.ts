@@ -1,8 +1,9 @@
 // The composition root: config -> database -> repositories -> services -> HTTP routes, in that order.
-import Fastify from 'fastify'
+import Fastify, { LogController } from 'fastify'
 import { createArticleRepository } from './content/article.repository.ts'
 import { createArticleService } from './content/article.service.ts'
 import { createCatalogue } from './content/catalogue.ts'
+import { createNewsfeed } from './content/newsfeed.ts'
 import { createReadingService } from './content/reading.service.ts'
 import { createTaxonomyRepository, createTaxonomyWrites } from './content/taxonomy.repository.ts'
 import { createTaxonomyService } from './content/taxonomy.service.ts'
@@ -29,14 +30,22 @@ export async function buildApp(config: Config, deps: { database: Database; clock
   const catalogue = createCatalogue(taxonomyRepository)
   await catalogue.reload()
 
+  const newsfeed = createNewsfeed({ articles: articleRepository, clock, maxAgeMs: 5_000 })
   const reading = createReadingService({
     articles: articleRepository,
     taxonomy: taxonomyRepository,
     media: mediaRepository,
     catalogue,
+    newsfeed,
     clock,
   })
-  const articles = createArticleService({ db, articles: articleRepository, catalogue, clock })
+  const articles = createArticleService({
+    db,
+    articles: articleRepository,
+    catalogue,
+    clock,
+    onChange: () => newsfeed.invalidate(),
+  })
   const taxonomy = createTaxonomyService({ writes: createTaxonomyWrites(db), catalogue, clock })
   const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
   const urls = createUrls(catalogue)
@@ -45,7 +54,8 @@ export async function buildApp(config: Config, deps: { database: Database; clock
   let site: Awaited<ReturnType<typeof siteRoutes>>
   const app = Fastify({
     logger: { level: config.logLevel },
-    disableRequestLogging: true,
+    // One log line per request costs more CPU than rendering a page; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     // Long parameters reach the routes, which answer them with a page instead of a bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16_384 },
     frameworkErrors: (error, request, reply) => site.frameworkError(error, request, reply),

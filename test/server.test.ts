@@ -11,7 +11,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-server-'))
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', DEMO_ARTICLES: '40', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: '0',
+      DEMO_ARTICLES: '40',
+      ...env,
+    },
   })
   let stdout = ''
   let stderr = ''

@@ -1,11 +1,17 @@
 // Queries for articles: the published lists every page shows, one story, and the writes.
-import { type Compilable, type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely'
+import {
+  type Compilable,
+  type ExpressionBuilder,
+  type Insertable,
+  sql,
+  type Updateable,
+} from 'kysely'
 import { type MediaColumns, mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { Db } from '../platform/db/database.ts'
 import { fromJson, toDate } from '../platform/db/dialect.ts'
 import { createPrepared, slot, slots, spread } from '../platform/db/prepared.ts'
 import type { ArticleTable, DB } from '../platform/db/schema.ts'
-import type { ArticleRecord, ArticleSummary } from './content.types.ts'
+import type { ArticleRecord, ArticleSummary, NewsfeedItem } from './content.types.ts'
 
 const summaryColumns = [
   'a.id',
@@ -45,20 +51,64 @@ export function createArticleRepository(db: Db) {
       .leftJoin('media_assets as m', 'm.id', 'a.lead_media_id')
       .select(summaryColumns)
       .select(mediaColumns)
-  const newestFirst = <Q extends { orderBy: (ref: 'a.published_at' | 'a.id', dir: 'desc') => Q }>(q: Q) =>
-    q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc')
+  const newestFirst = <Q extends { orderBy: (ref: 'a.published_at' | 'a.id', dir: 'desc') => Q }>(
+    q: Q,
+  ) => q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc')
   const paged = <Q extends { limit: (n: number) => Q } & { offset: (n: number) => Q }>(q: Q) =>
     q.limit(slot<number>('limit')).offset(slot<number>('offset'))
-  const list = async (key: string, build: () => Compilable<SummaryRow>, args: Record<string, unknown>) =>
-    (await run(key, build, args)).map(toSummary)
+  const list = async (
+    key: string,
+    build: () => Compilable<SummaryRow>,
+    args: Record<string, unknown>,
+  ) => (await run(key, build, args)).map(toSummary)
 
   return {
     latestInEdition: (editionId: number, limit: number, offset: number, now: string) =>
       list(
         'latestInEdition',
-        () => paged(newestFirst(summaries().where('a.edition_id', '=', slot<number>('edition')).where(visible(slot('now'))))),
+        () =>
+          paged(
+            newestFirst(
+              summaries()
+                .where('a.edition_id', '=', slot<number>('edition'))
+                .where(visible(slot('now'))),
+            ),
+          ),
         { edition: editionId, limit, offset, now },
       ),
+
+    /** The newest headlines of an edition: only what the newsfeed shows, so no photo join. */
+    async newsfeed(editionId: number, limit: number, now: string): Promise<NewsfeedItem[]> {
+      const rows = await run(
+        'newsfeed',
+        () =>
+          newestFirst(
+            db
+              .selectFrom('articles as a')
+              .select([
+                'a.id',
+                'a.edition_id',
+                'a.section_id',
+                'a.slug',
+                'a.headline',
+                'a.breaking',
+                'a.published_at',
+              ])
+              .where('a.edition_id', '=', slot<number>('edition'))
+              .where(visible(slot('now'))),
+          ).limit(slot<number>('limit')),
+        { edition: editionId, limit, now },
+      )
+      return rows.map((r) => ({
+        id: r.id,
+        editionId: r.edition_id,
+        sectionId: r.section_id,
+        slug: r.slug,
+        headline: r.headline,
+        breaking: Boolean(r.breaking),
+        publishedAt: toDate(r.published_at ?? ''),
+      }))
+    },
 
     latestInSections: (sectionIds: number[], limit: number, offset: number, now: string) =>
       list(
@@ -81,7 +131,11 @@ export function createArticleRepository(db: Db) {
         const parts = sectionIds.map((_, i) =>
           db
             .selectFrom(
-              newestFirst(summaries().where('a.section_id', '=', slot<number>(`section${i}`)).where(visible(slot('now'))))
+              newestFirst(
+                summaries()
+                  .where('a.section_id', '=', slot<number>(`section${i}`))
+                  .where(visible(slot('now'))),
+              )
                 .limit(slot<number>('limit'))
                 .as(`s${i}`),
             )
@@ -133,7 +187,10 @@ export function createArticleRepository(db: Db) {
       if (ids.length === 0) return Promise.resolve([])
       return list(
         `summariesByIds:${ids.length}`,
-        () => summaries().where('a.id', 'in', slots<number>('id', ids.length)).where(visible(slot('now'))),
+        () =>
+          summaries()
+            .where('a.id', 'in', slots<number>('id', ids.length))
+            .where(visible(slot('now'))),
         { ...spread('id', ids), now },
       )
     },

@@ -34,8 +34,10 @@ export function createArticleService(deps: {
   articles: ArticleRepository
   catalogue: Catalogue
   clock: Clock
+  /** Told after every committed change to a story. */
+  onChange: (articleId: number) => void
 }) {
-  const { db, articles, catalogue, clock } = deps
+  const { db, articles, catalogue, clock, onChange } = deps
 
   const text = (
     field: keyof typeof LIMITS,
@@ -81,7 +83,7 @@ export function createArticleService(deps: {
       checkSection(draft.editionId, draft.sectionId)
       const headline = text('headline', draft.headline, true)
       const now = clock.now().toISOString()
-      return db.transaction().execute(async (trx) => {
+      const id = await db.transaction().execute(async (trx) => {
         const id = await articles.insert(trx, {
           edition_id: draft.editionId,
           section_id: draft.sectionId,
@@ -102,6 +104,8 @@ export function createArticleService(deps: {
         await articles.setLinks(trx, id, draft)
         return id
       })
+      onChange(id)
+      return id
     },
 
     async update(id: number, changes: ArticleChanges): Promise<void> {
@@ -130,6 +134,7 @@ export function createArticleService(deps: {
         })
         await articles.setLinks(trx, id, changes)
       })
+      onChange(id)
     },
 
     /** Publishes now, or at `at` (an embargo) when that is in the future. */
@@ -143,6 +148,7 @@ export function createArticleService(deps: {
         published_at: when.toISOString(),
         updated_at: now.toISOString(),
       })
+      onChange(id)
     },
 
     async unpublish(id: number): Promise<void> {
@@ -152,6 +158,7 @@ export function createArticleService(deps: {
         status: 'unpublished',
         updated_at: clock.now().toISOString(),
       })
+      onChange(id)
     },
   }
 }

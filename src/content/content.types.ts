@@ -39,16 +39,20 @@ export interface Author {
   photo: MediaView | null
 }
 
-/** A story as lists show it. */
-export interface ArticleSummary {
+/** A headline in the newsfeed. */
+export interface NewsfeedItem {
   id: number
   editionId: number
   sectionId: number
   slug: string
   headline: string
-  dek: string
   breaking: boolean
   publishedAt: Date
+}
+
+/** A story as lists show it. */
+export interface ArticleSummary extends NewsfeedItem {
+  dek: string
   updatedAt: Date
   lead: MediaView | null
 }

@@ -15,6 +15,7 @@ import type {
   Section,
   Tag,
 } from './content.types.ts'
+import type { Newsfeed } from './newsfeed.ts'
 import type { TaxonomyRepository } from './taxonomy.repository.ts'
 
 export const PAGE_SIZE = 20
@@ -29,9 +30,10 @@ export function createReadingService(deps: {
   taxonomy: TaxonomyRepository
   media: MediaRepository
   catalogue: Catalogue
+  newsfeed: Newsfeed
   clock: Clock
 }) {
-  const { articles, taxonomy, media, catalogue, clock } = deps
+  const { articles, taxonomy, media, catalogue, newsfeed, clock } = deps
   const now = () => clock.now().toISOString()
 
   // Fetch one more than a page to learn whether another page follows, without counting.

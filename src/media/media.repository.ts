@@ -51,7 +51,11 @@ export function createMediaRepository(db: Db) {
       if (ids.length === 0) return found
       const rows = await run(
         `mediaByIds:${ids.length}`,
-        () => db.selectFrom('media_assets as m').select(mediaColumns).where('m.id', 'in', slots<number>('id', ids.length)),
+        () =>
+          db
+            .selectFrom('media_assets as m')
+            .select(mediaColumns)
+            .where('m.id', 'in', slots<number>('id', ids.length)),
         spread('id', ids),
       )
       for (const row of rows) {

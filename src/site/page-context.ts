@@ -1,6 +1,6 @@
 // What every reader page needs to render: the edition, its words and formats, the shared chrome.
 import type { Catalogue } from '../content/catalogue.ts'
-import type { ArticleSummary, Edition } from '../content/content.types.ts'
+import type { Edition, NewsfeedItem } from '../content/content.types.ts'
 import { type Formats, formatsFor } from './format.ts'
 import { type Translate, translator } from './i18n/messages.ts'
 import type { Urls } from './urls.ts'
@@ -17,7 +17,7 @@ export interface PageContext {
   /** Address of the fingerprinted stylesheet. */
   stylesheet: string
   /** The edition's latest headlines, shown beside every page. */
-  newsfeed: ArticleSummary[]
+  newsfeed: NewsfeedItem[]
 }
 
 const translators = new Map<string, Translate>()
@@ -35,7 +35,7 @@ export function pageContext(
   base: Pick<PageContext, 'siteName' | 'publicUrl' | 'catalogue' | 'urls' | 'stylesheet'>,
   edition: Edition,
   now: Date,
-  newsfeed: ArticleSummary[],
+  newsfeed: NewsfeedItem[],
 ): PageContext {
   return {
     ...base,

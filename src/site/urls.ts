@@ -1,6 +1,6 @@
 // Every reader URL is built here, so a change of scheme is made in one place.
 import type { Catalogue } from '../content/catalogue.ts'
-import type { ArticleSummary, Author, Edition, Section, Tag } from '../content/content.types.ts'
+import type { Author, Edition, NewsfeedItem, Section, Tag } from '../content/content.types.ts'
 import type { RenditionFormat } from '../media/renditions.ts'
 import { formatsFor } from './format.ts'
 
@@ -13,7 +13,7 @@ export function createUrls(catalogue: Catalogue) {
     tag: (edition: Edition, tag: Tag) => `/${edition.code}/tags/${tag.slug}`,
     author: (edition: Edition, author: Author) => `/${edition.code}/authors/${author.slug}`,
     /** `/{edition}/{section}/{yyyymmdd}/{slug}-{id}`, the date in the edition's time zone. */
-    article(article: ArticleSummary): string {
+    article(article: NewsfeedItem): string {
       const edition = catalogue.editionById(article.editionId)
       const section = catalogue.sectionById(article.sectionId)
       if (!edition || !section) return '/'

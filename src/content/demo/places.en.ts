@@ -1,0 +1,80 @@
+// English names of countries and cities.
+import type { CityKey, CountryKey } from './lexicon.ts'
+
+export interface EnCountry {
+  name: string
+  short: string
+  adj: string
+}
+
+const c = (name: string, adj: string, short = name): EnCountry => ({ name, short, adj })
+export const COUNTRY: Record<CountryKey, EnCountry> = {
+  russia: c('Russia', 'Russian'),
+  china: c('China', 'Chinese'),
+  usa: c('the United States', 'US', 'US'),
+  germany: c('Germany', 'German'),
+  france: c('France', 'French'),
+  uk: c('Britain', 'British', 'UK'),
+  india: c('India', 'Indian'),
+  japan: c('Japan', 'Japanese'),
+  turkey: c('Turkey', 'Turkish'),
+  brazil: c('Brazil', 'Brazilian'),
+  poland: c('Poland', 'Polish'),
+  italy: c('Italy', 'Italian'),
+  kazakhstan: c('Kazakhstan', 'Kazakh'),
+  iran: c('Iran', 'Iranian'),
+  egypt: c('Egypt', 'Egyptian'),
+  'south-africa': c('South Africa', 'South African'),
+  indonesia: c('Indonesia', 'Indonesian'),
+  mexico: c('Mexico', 'Mexican'),
+  norway: c('Norway', 'Norwegian'),
+  finland: c('Finland', 'Finnish'),
+  serbia: c('Serbia', 'Serbian'),
+  vietnam: c('Vietnam', 'Vietnamese'),
+  'saudi-arabia': c('Saudi Arabia', 'Saudi'),
+  argentina: c('Argentina', 'Argentine'),
+}
+
+export const CITY: Record<CityKey, string> = {
+  moscow: 'Moscow',
+  'st-petersburg': 'St Petersburg',
+  kazan: 'Kazan',
+  novosibirsk: 'Novosibirsk',
+  yekaterinburg: 'Yekaterinburg',
+  vladivostok: 'Vladivostok',
+  kaliningrad: 'Kaliningrad',
+  'nizhny-novgorod': 'Nizhny Novgorod',
+  samara: 'Samara',
+  krasnoyarsk: 'Krasnoyarsk',
+  murmansk: 'Murmansk',
+  sochi: 'Sochi',
+  rostov: 'Rostov-on-Don',
+  irkutsk: 'Irkutsk',
+  beijing: 'Beijing',
+  washington: 'Washington',
+  berlin: 'Berlin',
+  paris: 'Paris',
+  london: 'London',
+  'new-delhi': 'New Delhi',
+  tokyo: 'Tokyo',
+  ankara: 'Ankara',
+  brasilia: 'Brasilia',
+  warsaw: 'Warsaw',
+  rome: 'Rome',
+  astana: 'Astana',
+  tehran: 'Tehran',
+  cairo: 'Cairo',
+  pretoria: 'Pretoria',
+  jakarta: 'Jakarta',
+  'mexico-city': 'Mexico City',
+  oslo: 'Oslo',
+  helsinki: 'Helsinki',
+  belgrade: 'Belgrade',
+  hanoi: 'Hanoi',
+  riyadh: 'Riyadh',
+  'buenos-aires': 'Buenos Aires',
+  brussels: 'Brussels',
+  geneva: 'Geneva',
+  vienna: 'Vienna',
+  'new-york': 'New York',
+}
