@@ -8,8 +8,13 @@ export function createCatalogue(repo: TaxonomyRepository) {
   let byId = new Map<number, Edition>()
   let sectionsByEdition = new Map<number, Section[]>()
   let sectionById = new Map<number, Section>()
+  let version = 0
 
   return {
+    /** Changes at every reload, so whatever was rendered from the catalogue can be renewed. */
+    get version() {
+      return version
+    },
     /** Reads editions and sections again; call after changing either. */
     async reload(): Promise<void> {
       const [editionRows, sectionRows] = await Promise.all([repo.editions(), repo.sections()])
@@ -19,6 +24,7 @@ export function createCatalogue(repo: TaxonomyRepository) {
       sectionsByEdition = new Map(editionRows.map((e) => [e.id, [] as Section[]]))
       sectionById = new Map(sectionRows.map((s) => [s.id, s]))
       for (const section of sectionRows) sectionsByEdition.get(section.editionId)?.push(section)
+      version++
     },
     editions: (): readonly Edition[] => editions,
     edition: (code: string) => byCode.get(code),

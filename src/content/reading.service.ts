@@ -101,8 +101,7 @@ export function createReadingService(deps: {
       }
     },
 
-    newsfeed: (edition: Edition, limit = 12) =>
-      articles.latestInEdition(edition.id, limit, 0, now()),
+    newsfeed: (edition: Edition) => newsfeed.latest(edition),
 
     async article(id: number): Promise<ArticleLookup> {
       const at = clock.now()

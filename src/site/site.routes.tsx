@@ -1,15 +1,15 @@
 // The reader site's routes: edition homes, sections, tags, authors, stories, and their error pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { VNode } from 'preact'
 import type { Catalogue } from '../content/catalogue.ts'
 import type { Edition } from '../content/content.types.ts'
 import type { ReadingService } from '../content/reading.service.ts'
 import type { Clock } from '../platform/clock.ts'
 import { type PageContext, pageContext } from './page-context.ts'
-import { ArticlePage } from './pages/article.page.tsx'
-import { type ErrorKind, ErrorPage } from './pages/error.page.tsx'
-import { HomePage } from './pages/home.page.tsx'
-import { ListPage } from './pages/list.page.tsx'
+import type { PageView } from './page-view.ts'
+import { articlePage } from './pages/article.page.tsx'
+import { type ErrorKind, errorPage as errorView } from './pages/error.page.tsx'
+import { homePage } from './pages/home.page.tsx'
+import { listPage } from './pages/list.page.tsx'
 import { PageError, parseArticleRef, parsePage, parseSlug, preferredEdition } from './params.ts'
 import { sendPage } from './render.ts'
 import type { Urls } from './urls.ts'
@@ -44,7 +44,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
     return edition
   }
 
-  const sendPublic = (reply: FastifyReply, page: VNode) =>
+  const sendPublic = (reply: FastifyReply, page: PageView) =>
     sendPage(reply.header('cache-control', PUBLIC_CACHE), page)
 
   app.get('/', async (request, reply) => {
@@ -58,7 +58,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
   app.get<{ Params: EditionParams }>('/:edition', async (request, reply) => {
     const edition = editionOf(request.params.edition)
     const [ctx, home] = await Promise.all([contextFor(edition), reading.home(edition)])
-    return sendPublic(reply, <HomePage ctx={ctx} {...home} />)
+    return sendPublic(reply, homePage({ ctx, ...home }))
   })
 
   app.get<{ Params: EditionParams & { section: string }; Querystring: PageQuery }>(
@@ -72,15 +72,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       if (page > 1 && list.items.length === 0) throw new PageError(404)
       return sendPublic(
         reply,
-        <ListPage
-          ctx={ctx}
-          title={ctx.t('section.title', { section: section.name })}
-          heading={section.name}
-          description={section.description}
-          base={urls.section(edition, section)}
-          list={list}
-          sectionId={section.parentId ?? section.id}
-        />,
+        listPage({
+          ctx,
+          title: ctx.t('section.title', { section: section.name }),
+          heading: section.name,
+          description: section.description,
+          base: urls.section(edition, section),
+          list,
+          sectionId: section.parentId ?? section.id,
+        }),
       )
     },
   )
@@ -97,14 +97,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       if (!found || (page > 1 && found.list.items.length === 0)) throw new PageError(404)
       return sendPublic(
         reply,
-        <ListPage
-          ctx={ctx}
-          title={ctx.t('tag.title', { tag: found.tag.name })}
-          heading={found.tag.name}
-          kicker={ctx.t('tag.heading')}
-          base={urls.tag(edition, found.tag)}
-          list={found.list}
-        />,
+        listPage({
+          ctx,
+          title: ctx.t('tag.title', { tag: found.tag.name }),
+          heading: found.tag.name,
+          kicker: ctx.t('tag.heading'),
+          base: urls.tag(edition, found.tag),
+          list: found.list,
+        }),
       )
     },
   )
@@ -121,15 +121,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       if (!found || (page > 1 && found.list.items.length === 0)) throw new PageError(404)
       return sendPublic(
         reply,
-        <ListPage
-          ctx={ctx}
-          title={ctx.t('author.title', { author: found.author.name })}
-          heading={found.author.name}
-          kicker={ctx.t('author.heading')}
-          description={found.author.bio}
-          base={urls.author(edition, found.author)}
-          list={found.list}
-        />,
+        listPage({
+          ctx,
+          title: ctx.t('author.title', { author: found.author.name }),
+          heading: found.author.name,
+          kicker: ctx.t('author.heading'),
+          description: found.author.bio,
+          base: urls.author(edition, found.author),
+          list: found.list,
+        }),
       )
     },
   )
@@ -150,7 +150,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       // Any other spelling of the address (old slug, moved section, wrong date) answers with the current one.
       if (canonical !== request.url.split('?')[0]) return reply.redirect(canonical, 301)
       const ctx = await contextFor(edition)
-      return sendPublic(reply, <ArticlePage ctx={ctx} article={article} />)
+      return sendPublic(reply, articlePage({ ctx, article }))
     },
   )
 
@@ -169,7 +169,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
     const newsfeed = await reading.newsfeed(edition).catch(() => [])
     const ctx = pageContext(deps, edition, clock.now(), newsfeed)
     reply.header('cache-control', 'no-store')
-    return sendPage(reply, <ErrorPage ctx={ctx} kind={kind} reason={error?.reason} />, status)
+    return sendPage(reply, errorView({ ctx, kind, reason: error?.reason }), status)
   }
 
   app.setNotFoundHandler((request, reply) => errorPage(request, reply, 404))

@@ -1,59 +1,60 @@
 // An edition's front page: the top story, the latest stories, a block per section.
 import type { ArticleSummary, Section } from '../../content/content.types.ts'
-import { Layout } from '../components/layout.tsx'
 import { StoryCard } from '../components/story-card.tsx'
 import type { PageContext } from '../page-context.ts'
+import type { PageView } from '../page-view.ts'
 
-export function HomePage(props: {
+export function homePage(props: {
   ctx: PageContext
   top: ArticleSummary | null
   latest: ArticleSummary[]
   blocks: { section: Section; items: ArticleSummary[] }[]
-}) {
+}): PageView {
   const { ctx, top } = props
   const { t, edition } = ctx
-  return (
-    <Layout
-      ctx={ctx}
-      title={t('home.title', { site: ctx.siteName })}
-      description={t('home.description', { site: ctx.siteName })}
-      canonical={ctx.urls.edition(edition)}
-      alternates={ctx.catalogue
-        .editions()
-        .filter((e) => e.id !== edition.id)
-        .map((e) => ({ edition: e, href: ctx.urls.edition(e) }))}
-    >
-      <h1 class="visually-hidden">{t('home.title', { site: ctx.siteName })}</h1>
-      {top && (
-        <section class="top-story" aria-label={t('home.topStory')}>
-          <StoryCard ctx={ctx} story={top} variant="lead" eager />
-        </section>
-      )}
-      {props.latest.length > 0 && (
-        <section class="home-latest">
-          <h2 class="block-title">{t('home.latest')}</h2>
-          <div class="story-grid">
-            {props.latest.map((story) => (
-              <StoryCard ctx={ctx} story={story} />
-            ))}
-          </div>
-        </section>
-      )}
-      {props.blocks.map(({ section, items }) => (
-        <section class="section-block">
-          <h2 class="block-title">
-            <a href={ctx.urls.section(edition, section)}>{section.name}</a>
-          </h2>
-          <div class="story-grid story-grid--compact">
-            {items.map((story, i) => (
-              <StoryCard ctx={ctx} story={story} variant={i === 0 ? 'standard' : 'compact'} />
-            ))}
-          </div>
-          <a class="more-link" href={ctx.urls.section(edition, section)}>
-            {t('home.more', { section: section.name })} →
-          </a>
-        </section>
-      ))}
-    </Layout>
-  )
+  return {
+    ctx,
+    title: t('home.title', { site: ctx.siteName }),
+    description: t('home.description', { site: ctx.siteName }),
+    canonical: ctx.urls.edition(edition),
+    alternates: ctx.catalogue
+      .editions()
+      .filter((e) => e.id !== edition.id)
+      .map((e) => ({ edition: e, href: ctx.urls.edition(e) })),
+    main: (
+      <>
+        <h1 class="visually-hidden">{t('home.title', { site: ctx.siteName })}</h1>
+        {top && (
+          <section class="top-story" aria-label={t('home.topStory')}>
+            <StoryCard ctx={ctx} story={top} variant="lead" eager />
+          </section>
+        )}
+        {props.latest.length > 0 && (
+          <section class="home-latest">
+            <h2 class="block-title">{t('home.latest')}</h2>
+            <div class="story-grid">
+              {props.latest.map((story) => (
+                <StoryCard ctx={ctx} story={story} />
+              ))}
+            </div>
+          </section>
+        )}
+        {props.blocks.map(({ section, items }) => (
+          <section class="section-block">
+            <h2 class="block-title">
+              <a href={ctx.urls.section(edition, section)}>{section.name}</a>
+            </h2>
+            <div class="story-grid story-grid--compact">
+              {items.map((story, i) => (
+                <StoryCard ctx={ctx} story={story} variant={i === 0 ? 'standard' : 'compact'} />
+              ))}
+            </div>
+            <a class="more-link" href={ctx.urls.section(edition, section)}>
+              {t('home.more', { section: section.name })} →
+            </a>
+          </section>
+        ))}
+      </>
+    ),
+  }
 }

@@ -1,12 +1,12 @@
 // A paged list of stories: the section, tag and author pages.
 import type { ComponentChildren } from 'preact'
 import type { ArticleSummary, Page } from '../../content/content.types.ts'
-import { Layout } from '../components/layout.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { StoryCard } from '../components/story-card.tsx'
 import type { PageContext } from '../page-context.ts'
+import type { PageView } from '../page-view.ts'
 
-export function ListPage(props: {
+export function listPage(props: {
   ctx: PageContext
   /** The document title of page 1. */
   title: string
@@ -19,34 +19,35 @@ export function ListPage(props: {
   list: Page<ArticleSummary>
   sectionId?: number
   intro?: ComponentChildren
-}) {
+}): PageView {
   const { ctx, list } = props
   const title =
     list.page === 1 ? props.title : ctx.t('list.pageTitle', { title: props.title, page: list.page })
-  return (
-    <Layout
-      ctx={ctx}
-      title={title}
-      description={props.description}
-      canonical={list.page === 1 ? props.base : `${props.base}?page=${list.page}`}
-      sectionId={props.sectionId}
-    >
-      <header class="list-header">
-        {props.kicker && <span class="kicker">{props.kicker}</span>}
-        <h1>{props.heading}</h1>
-        {props.description && <p class="list-header__description">{props.description}</p>}
-        {props.intro}
-      </header>
-      {list.items.length === 0 ? (
-        <p class="empty">{ctx.t('section.empty')}</p>
-      ) : (
-        <div class="story-list">
-          {list.items.map((story, i) => (
-            <StoryCard ctx={ctx} story={story} eager={i === 0} />
-          ))}
-        </div>
-      )}
-      <Pagination ctx={ctx} base={props.base} page={list.page} hasNext={list.hasNext} />
-    </Layout>
-  )
+  return {
+    ctx,
+    title,
+    description: props.description,
+    canonical: list.page === 1 ? props.base : `${props.base}?page=${list.page}`,
+    sectionId: props.sectionId,
+    main: (
+      <>
+        <header class="list-header">
+          {props.kicker && <span class="kicker">{props.kicker}</span>}
+          <h1>{props.heading}</h1>
+          {props.description && <p class="list-header__description">{props.description}</p>}
+          {props.intro}
+        </header>
+        {list.items.length === 0 ? (
+          <p class="empty">{ctx.t('section.empty')}</p>
+        ) : (
+          <div class="story-list">
+            {list.items.map((story, i) => (
+              <StoryCard ctx={ctx} story={story} eager={i === 0} />
+            ))}
+          </div>
+        )}
+        <Pagination ctx={ctx} base={props.base} page={list.page} hasNext={list.hasNext} />
+      </>
+    ),
+  }
 }

@@ -1,0 +1,106 @@
+// Assembles a page's HTML from separately rendered parts. The masthead, newsfeed and footer are the
+// same on thousands of pages, so each is rendered once per edition and kept until it changes.
+import { renderToString } from 'preact-render-to-string'
+import type { NewsfeedItem } from '../content/content.types.ts'
+import { Newsfeed } from './components/newsfeed.tsx'
+import { SiteFooter, SiteHeader } from './components/site-header.tsx'
+import type { PageContext } from './page-context.ts'
+import type { Alternate, PageView } from './page-view.ts'
+
+const MAX_KEPT = 500
+const headers = new Map<string, string>()
+const footers = new Map<string, string>()
+const feeds = new WeakMap<readonly NewsfeedItem[], { day: string; html: string }>()
+
+function keep(map: Map<string, string>, key: string, render: () => string): string {
+  let html = map.get(key)
+  if (html === undefined) {
+    if (map.size >= MAX_KEPT) map.clear()
+    html = render()
+    map.set(key, html)
+  }
+  return html
+}
+
+function header(ctx: PageContext, switcher: Alternate[], sectionId: number | undefined): string {
+  const day = ctx.formats.isoDay(ctx.now)
+  const key = `${ctx.edition.id}|${ctx.catalogue.version}|${day}|${sectionId}|${switcher.map((a) => a.href).join(' ')}`
+  return keep(headers, key, () =>
+    renderToString(<SiteHeader ctx={ctx} switcher={switcher} sectionId={sectionId} />),
+  )
+}
+
+function footer(ctx: PageContext): string {
+  const key = `${ctx.edition.id}|${ctx.catalogue.version}|${ctx.now.getUTCFullYear()}`
+  return keep(footers, key, () => renderToString(<SiteFooter ctx={ctx} />))
+}
+
+// The newsfeed's list is a new array whenever it changes; its times read "10:05" today, a date after.
+function newsfeed(ctx: PageContext): string {
+  const day = ctx.formats.isoDay(ctx.now)
+  const kept = feeds.get(ctx.newsfeed)
+  if (kept && kept.day === day) return kept.html
+  const html = renderToString(<Newsfeed ctx={ctx} />)
+  feeds.set(ctx.newsfeed, { day, html })
+  return html
+}
+
+function Head({ view, alternates }: { view: PageView; alternates: Alternate[] }) {
+  const { ctx } = view
+  const self = view.canonical && ctx.publicUrl + view.canonical
+  return (
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content="light dark" />
+      <title>{view.title}</title>
+      {view.description && <meta name="description" content={view.description} />}
+      {self && <link rel="canonical" href={self} />}
+      {self && alternates.length > 0 && (
+        <link rel="alternate" hrefLang={ctx.edition.locale} href={self} />
+      )}
+      {self &&
+        alternates.map((a) => (
+          <link rel="alternate" hrefLang={a.edition.locale} href={ctx.publicUrl + a.href} />
+        ))}
+      <link rel="stylesheet" href={ctx.stylesheet} />
+    </head>
+  )
+}
+
+function Open({ ctx }: { ctx: PageContext }) {
+  return <html lang={ctx.edition.locale} dir={ctx.edition.direction} />
+}
+
+export function renderDocument(view: PageView): string {
+  const { ctx } = view
+  const alternates = view.alternates ?? []
+  const switcher = ctx.catalogue
+    .editions()
+    .filter((e) => e.id !== ctx.edition.id)
+    .map((e) => ({
+      edition: e,
+      href: alternates.find((a) => a.edition.id === e.id)?.href ?? ctx.urls.edition(e),
+    }))
+  const html = renderToString(<Open ctx={ctx} />).replace('</html>', '')
+  const skip = renderToString(
+    <a class="skip-link" href="#content">
+      {ctx.t('nav.skip')}
+    </a>,
+  )
+  return [
+    '<!doctype html>',
+    html,
+    renderToString(<Head view={view} alternates={alternates} />),
+    '<body>',
+    skip,
+    header(ctx, switcher, view.sectionId),
+    '<div class="page"><main id="content" class="page__main">',
+    renderToString(view.main),
+    '</main>',
+    newsfeed(ctx),
+    '</div>',
+    footer(ctx),
+    '</body></html>',
+  ].join('')
+}

@@ -1,0 +1,22 @@
+// What a page hands to the document: its head fields and its main content.
+import type { VNode } from 'preact'
+import type { Edition } from '../content/content.types.ts'
+import type { PageContext } from './page-context.ts'
+
+export interface Alternate {
+  edition: Edition
+  href: string
+}
+
+export interface PageView {
+  ctx: PageContext
+  title: string
+  description?: string
+  /** Path of this page's canonical address; omitted on error pages. */
+  canonical?: string
+  /** The same page in other editions (hreflang); the switcher links other editions' homes otherwise. */
+  alternates?: Alternate[]
+  /** The current section, highlighted in the navigation. */
+  sectionId?: number
+  main: VNode
+}
