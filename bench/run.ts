@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { buildIfNeeded } from '../scripts/build.mjs'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
@@ -14,7 +15,7 @@ const base = `http://127.0.0.1:${PORT}`
 const root = path.resolve(import.meta.dirname, '..')
 
 function run(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+  return spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -91,9 +92,13 @@ async function main() {
     LOG_LEVEL: 'warn',
   }
   console.log(`Seeding ${ARTICLES} stories into ${env.DATABASE_URL || 'a fresh SQLite file'} ...`)
-  await exited(run(['src/seed.ts', '--articles', String(ARTICLES), '--reset'], env))
+  await exited(
+    run(['--import', 'tsx', 'src/seed.ts', '--articles', String(ARTICLES), '--reset'], env),
+  )
 
-  const server = run(['src/server.ts'], {
+  // The server as `npm start` runs it: built, not through the TypeScript loader.
+  await buildIfNeeded()
+  const server = run(['dist/server.js'], {
     ...env,
     PORT: String(PORT),
     METRICS: 'true',
