@@ -182,42 +182,60 @@ export function createArticleRepository(db: Db) {
         { author: authorId, limit, offset, now },
       ),
 
-    /** Published stories among `ids`, in no particular order. */
-    summariesByIds(ids: readonly number[], now: string) {
-      if (ids.length === 0) return Promise.resolve([])
-      return list(
-        `summariesByIds:${ids.length}`,
-        () =>
-          summaries()
-            .where('a.id', 'in', slots<number>('id', ids.length))
-            .where(visible(slot('now'))),
-        { ...spread('id', ids), now },
-      )
+    /**
+     * The published stories one story links to, in one statement: those an editor marked related
+     * (in their order), those the body's cards point at, and its translations in other editions.
+     */
+    async linkedTo(
+      articleId: number,
+      translationGroup: string | null,
+      cardIds: readonly number[],
+      now: string,
+    ) {
+      const link = (kind: 'related' | 'card' | 'translation') =>
+        sql<string>`${sql.lit(kind)}`.as('link')
+      const build = () => {
+        let query = summaries()
+          .innerJoin('article_related as r', 'r.related_id', 'a.id')
+          .select([link('related'), 'r.position'])
+          .where('r.article_id', '=', slot<number>('article'))
+          .where(visible(slot('now')))
+        if (cardIds.length > 0)
+          query = query.unionAll(
+            summaries()
+              .select([link('card'), sql<number>`0`.as('position')])
+              .where('a.id', 'in', slots<number>('card', cardIds.length))
+              .where(visible(slot('now'))),
+          )
+        if (translationGroup !== null)
+          query = query.unionAll(
+            summaries()
+              .select([link('translation'), sql<number>`0`.as('position')])
+              .where('a.translation_group', '=', slot<string>('group'))
+              .where('a.id', '!=', slot<number>('article'))
+              .where(visible(slot('now'))),
+          )
+        return query
+      }
+      const rows = await run(`linkedTo:${cardIds.length}:${translationGroup !== null}`, build, {
+        article: articleId,
+        group: translationGroup,
+        now,
+        ...spread('card', cardIds),
+      })
+      const linked = {
+        related: [] as ArticleSummary[],
+        cards: new Map<number, ArticleSummary>(),
+        translations: [] as ArticleSummary[],
+      }
+      for (const row of rows.sort((x, y) => Number(x.position) - Number(y.position))) {
+        const story = toSummary(row)
+        if (row.link === 'related') linked.related.push(story)
+        else if (row.link === 'card') linked.cards.set(story.id, story)
+        else linked.translations.push(story)
+      }
+      return linked
     },
-
-    /** The stories an editor linked as related to `articleId`, in their order. */
-    relatedTo: (articleId: number, now: string) =>
-      list(
-        'relatedTo',
-        () =>
-          summaries()
-            .innerJoin('article_related as r', 'r.related_id', 'a.id')
-            .where('r.article_id', '=', slot<number>('article'))
-            .where(visible(slot('now')))
-            .orderBy('r.position'),
-        { article: articleId, now },
-      ),
-
-    translations: (group: string, exceptId: number, now: string) =>
-      list(
-        'translations',
-        () =>
-          summaries()
-            .where('a.translation_group', '=', slot<string>('group'))
-            .where('a.id', '!=', slot<number>('except'))
-            .where(visible(slot('now'))),
-        { group, except: exceptId, now },
-      ),
 
     /** One story in any status, with the columns its page needs. */
     async findById(id: number) {

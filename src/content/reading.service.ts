@@ -116,15 +116,11 @@ export function createReadingService(deps: {
       const body = row.body as BodyDoc
       const refs = collectReferences(body)
       const iso = at.toISOString()
-      const [authors, tags, related, bodyArticles, bodyMedia, translations] = await Promise.all([
+      const [authors, tags, linked, bodyMedia] = await Promise.all([
         taxonomy.authorsOfArticle(id),
         taxonomy.tagsOfArticle(id),
-        articles.relatedTo(id, iso),
-        articles.summariesByIds(refs.articleIds, iso),
+        articles.linkedTo(id, row.translationGroup, refs.articleIds, iso),
         media.byIds(refs.mediaIds),
-        row.translationGroup
-          ? articles.translations(row.translationGroup, id, iso)
-          : Promise.resolve([]),
       ])
       return {
         kind: 'published',
@@ -134,10 +130,10 @@ export function createReadingService(deps: {
           body,
           authors,
           tags,
-          related,
-          bodyArticles: new Map(bodyArticles.map((a) => [a.id, a])),
+          related: linked.related,
+          bodyArticles: linked.cards,
           bodyMedia,
-          translations,
+          translations: linked.translations,
         },
       }
     },

@@ -12,18 +12,14 @@ export function Picture(props: {
   className?: string
 }) {
   const { media, urls, sizes, eager } = props
-  const widths = RENDITION_WIDTHS.filter((w) => w <= media.width)
-  if (widths.length === 0) widths.push(320)
-  const srcset = (format: RenditionFormat) =>
-    widths.map((w) => `${urls.rendition(media.id, w, format)} ${w}w`).join(', ')
-  const fallback = widths.find((w) => w >= 960) ?? widths[widths.length - 1]!
+  const set = sourceSet(media, urls)
   return (
     <picture class={props.className}>
-      <source type="image/avif" srcset={srcset('avif')} sizes={sizes} />
-      <source type="image/webp" srcset={srcset('webp')} sizes={sizes} />
+      <source type="image/avif" srcset={set.avif} sizes={sizes} />
+      <source type="image/webp" srcset={set.webp} sizes={sizes} />
       <img
-        src={urls.rendition(media.id, fallback, 'jpg')}
-        srcset={srcset('jpg')}
+        src={set.fallback}
+        srcset={set.jpg}
         sizes={sizes}
         width={media.width}
         height={media.height}
@@ -34,4 +30,30 @@ export function Picture(props: {
       />
     </picture>
   )
+}
+
+type SourceSet = Record<RenditionFormat, string> & { fallback: string }
+
+// The same photos appear on many pages; their srcset strings are built once.
+const sourceSets = new Map<string, SourceSet>()
+
+function sourceSet(media: MediaView, urls: Urls): SourceSet {
+  const key = `${media.id}|${media.width}`
+  let set = sourceSets.get(key)
+  if (!set) {
+    const widths = RENDITION_WIDTHS.filter((w) => w <= media.width)
+    if (widths.length === 0) widths.push(RENDITION_WIDTHS[0]!)
+    const list = (format: RenditionFormat) =>
+      widths.map((w) => `${urls.rendition(media.id, w, format)} ${w}w`).join(', ')
+    const fallback = widths.find((w) => w >= 960) ?? widths[widths.length - 1]!
+    set = {
+      avif: list('avif'),
+      webp: list('webp'),
+      jpg: list('jpg'),
+      fallback: urls.rendition(media.id, fallback, 'jpg'),
+    }
+    if (sourceSets.size >= 10_000) sourceSets.clear()
+    sourceSets.set(key, set)
+  }
+  return set
 }
