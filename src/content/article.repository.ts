@@ -6,7 +6,12 @@ import {
   sql,
   type Updateable,
 } from 'kysely'
-import { type MediaColumns, mediaColumns, toMediaView } from '../media/media.repository.ts'
+import {
+  captionMediaColumns,
+  cardMediaColumns,
+  type MediaColumns,
+  toMediaView,
+} from '../media/media.repository.ts'
 import type { Db } from '../platform/db/database.ts'
 import { fromJson, toDate } from '../platform/db/dialect.ts'
 import { createPrepared, slot, slots, spread } from '../platform/db/prepared.ts'
@@ -50,7 +55,7 @@ export function createArticleRepository(db: Db) {
       .selectFrom('articles as a')
       .leftJoin('media_assets as m', 'm.id', 'a.lead_media_id')
       .select(summaryColumns)
-      .select(mediaColumns)
+      .select(cardMediaColumns)
   const newestFirst = <Q extends { orderBy: (ref: 'a.published_at' | 'a.id', dir: 'desc') => Q }>(
     q: Q,
   ) => q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc')
@@ -244,6 +249,7 @@ export function createArticleRepository(db: Db) {
         () =>
           summaries()
             .select(['a.status', 'a.dateline_place', 'a.source', 'a.body', 'a.translation_group'])
+            .select(captionMediaColumns)
             .where('a.id', '=', slot<number>('id')),
         { id },
       )

@@ -16,13 +16,30 @@ export const mediaColumns = [
   'm.focal_y as m_focal_y',
 ] as const
 
+/** The columns a photo in a list needs: no caption or credit, which only the story page shows. */
+export const cardMediaColumns = [
+  'm.id as m_id',
+  'm.width as m_width',
+  'm.height as m_height',
+  'm.alt as m_alt',
+  'm.focal_x as m_focal_x',
+  'm.focal_y as m_focal_y',
+] as const
+
+/** The rest of mediaColumns, for rows selected with cardMediaColumns. */
+export const captionMediaColumns = [
+  'm.file as m_file',
+  'm.caption as m_caption',
+  'm.credit as m_credit',
+] as const
+
 export interface MediaColumns {
   m_id: number | null
-  m_file: string | null
+  m_file?: string | null
   m_width: number | null
   m_height: number | null
-  m_caption: string | null
-  m_credit: string | null
+  m_caption?: string | null
+  m_credit?: string | null
   m_alt: string | null
   m_focal_x: number | null
   m_focal_y: number | null
