@@ -59,8 +59,18 @@ export async function buildApp(config: Config, deps: { database: Database; clock
     // Long parameters reach the routes, which answer them with a page instead of a bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16_384 },
     frameworkErrors: (error, request, reply) => site.frameworkError(error, request, reply),
+    clientErrorHandler: (error, socket) => site.clientError(error, socket),
   })
   app.addHook('onClose', () => database.close())
+  // While stopping, answers to requests in flight close their connection, so keep-alive clients
+  // do not hold the server open.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
 
   await healthRoutes(app, { ping: database.ping })
   if (config.metrics) await metricsRoutes(app)

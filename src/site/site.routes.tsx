@@ -1,9 +1,11 @@
 // The reader site's routes: edition homes, sections, tags, authors, stories, and their error pages.
+import type { Duplex } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Catalogue } from '../content/catalogue.ts'
 import type { Edition } from '../content/content.types.ts'
 import type { ReadingService } from '../content/reading.service.ts'
 import type { Clock } from '../platform/clock.ts'
+import { renderDocument } from './document.tsx'
 import { type PageContext, pageContext } from './page-context.ts'
 import type { PageView } from './page-view.ts'
 import { articlePage } from './pages/article.page.tsx'
@@ -183,6 +185,22 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
   })
 
   return {
+    /**
+     * Requests Node cannot parse, such as an address longer than the 16 KB header limit: answered
+     * with the error page of the default edition, without a newsfeed since nothing async can run here.
+     */
+    clientError(error: Error & { code?: string }, socket: Duplex) {
+      const edition = defaultEdition()
+      if (!socket.writable || !error.code?.startsWith('HPE_') || !edition)
+        return socket.destroy(error)
+      const reason = error.code === 'HPE_HEADER_OVERFLOW' ? 'reason.tooLong' : 'reason.slug'
+      const ctx = pageContext(deps, edition, clock.now(), [])
+      const body = renderDocument(errorView({ ctx, kind: 'badRequest', reason }))
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      )
+    },
+
     /** Errors fastify meets before routing, such as a malformed percent-encoding in the address. */
     frameworkError(error: { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
       void errorPage(request, reply, error.statusCode && error.statusCode < 500 ? 400 : 500)
