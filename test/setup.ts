@@ -80,6 +80,7 @@ export async function testApp(dialect: Dialect, env: Record<string, string> = {}
   const config: Config = loadConfig({
     DATA_DIR: database.dataDir,
     PUBLIC_URL: 'https://news.example.com',
+    LOG_LEVEL: 'silent',
     ...env,
   })
   const clock = fixedClock(TEST_NOW)
