@@ -1,5 +1,6 @@
 // The composition root: config -> database -> repositories -> services -> HTTP routes, in that order.
-import Fastify, { LogController } from 'fastify'
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify'
+import { pino } from 'pino'
 import { createArticleRepository } from './content/article.repository.ts'
 import { createArticleService } from './content/article.service.ts'
 import { createCatalogue } from './content/catalogue.ts'
@@ -7,6 +8,8 @@ import { createNewsfeed } from './content/newsfeed.ts'
 import { createReadingService } from './content/reading.service.ts'
 import { createTaxonomyRepository, createTaxonomyWrites } from './content/taxonomy.repository.ts'
 import { createTaxonomyService } from './content/taxonomy.service.ts'
+import { type Bus, createMemoryBus, createRedisBus } from './live/bus.ts'
+import { createStoryEventsRepository } from './live/story-events.repository.ts'
 import { createMediaRepository } from './media/media.repository.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { createRenditions } from './media/renditions.ts'
@@ -19,10 +22,17 @@ import { assetRoutes, loadStylesheet } from './site/assets.ts'
 import { siteRoutes } from './site/site.routes.tsx'
 import { createUrls } from './site/urls.ts'
 
-export async function buildApp(config: Config, deps: { database: Database; clock?: Clock }) {
+export async function buildApp(
+  config: Config,
+  deps: { database: Database; clock?: Clock; bus?: Bus },
+) {
   const { database } = deps
   const { db } = database
   const clock = deps.clock ?? systemClock
+  const log: FastifyBaseLogger = pino({ level: config.logLevel })
+  const bus =
+    deps.bus ??
+    (config.redisUrl ? createRedisBus({ url: config.redisUrl, log }) : createMemoryBus())
 
   const articleRepository = createArticleRepository(db)
   const taxonomyRepository = createTaxonomyRepository(db)
@@ -44,8 +54,10 @@ export async function buildApp(config: Config, deps: { database: Database; clock
     articles: articleRepository,
     catalogue,
     clock,
-    onChange: () => newsfeed.invalidate(),
+    events: createStoryEventsRepository(db),
+    bus,
   })
+  bus.subscribe(() => newsfeed.invalidate())
   const taxonomy = createTaxonomyService({ writes: createTaxonomyWrites(db), catalogue, clock })
   const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
   const urls = createUrls(catalogue)
@@ -53,7 +65,7 @@ export async function buildApp(config: Config, deps: { database: Database; clock
 
   let site: Awaited<ReturnType<typeof siteRoutes>>
   const app = Fastify({
-    logger: { level: config.logLevel },
+    loggerInstance: log,
     // One log line per request costs more CPU than rendering a page; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     // Long parameters reach the routes, which answer them with a page instead of a bare 414.
@@ -61,7 +73,10 @@ export async function buildApp(config: Config, deps: { database: Database; clock
     frameworkErrors: (error, request, reply) => site.frameworkError(error, request, reply),
     clientErrorHandler: (error, socket) => site.clientError(error, socket),
   })
-  app.addHook('onClose', () => database.close())
+  app.addHook('onClose', async () => {
+    await bus.close()
+    await database.close()
+  })
   // While stopping, answers to requests in flight close their connection, so keep-alive clients
   // do not hold the server open.
   let closing = false
@@ -87,7 +102,7 @@ export async function buildApp(config: Config, deps: { database: Database; clock
     defaultEdition: config.defaultEdition,
   })
 
-  return { app, services: { articles, taxonomy, reading, catalogue, urls } }
+  return { app, bus, services: { articles, taxonomy, reading, catalogue, urls } }
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

@@ -265,10 +265,10 @@ export function createArticleRepository(db: Db) {
       }
     },
 
-    async record(id: number): Promise<ArticleRecord | undefined> {
-      const row = await db
+    async record(id: number, trx: Db = db): Promise<ArticleRecord | undefined> {
+      const row = await trx
         .selectFrom('articles')
-        .select(['id', 'edition_id', 'section_id', 'slug', 'status', 'published_at'])
+        .select(['id', 'edition_id', 'section_id', 'slug', 'status', 'breaking', 'published_at'])
         .where('id', '=', id)
         .executeTakeFirst()
       if (!row) return undefined
@@ -278,6 +278,7 @@ export function createArticleRepository(db: Db) {
         sectionId: row.section_id,
         slug: row.slug,
         status: row.status,
+        breaking: Boolean(row.breaking),
         publishedAt: toDate(row.published_at),
       }
     },

@@ -1,4 +1,8 @@
 // The rules for writing a story: validate, store in one transaction, publish, withdraw.
+
+import type { Bus } from '../live/bus.ts'
+import type { StoryEvent, StoryEventKind } from '../live/events.ts'
+import type { StoryEventsRepository } from '../live/story-events.repository.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Db } from '../platform/db/database.ts'
 import { DomainError, invalidInput, notFound } from '../platform/errors.ts'
@@ -34,10 +38,38 @@ export function createArticleService(deps: {
   articles: ArticleRepository
   catalogue: Catalogue
   clock: Clock
-  /** Told after every committed change to a story. */
-  onChange: (articleId: number) => void
+  events: StoryEventsRepository
+  bus: Bus
 }) {
-  const { db, articles, catalogue, clock, onChange } = deps
+  const { db, articles, catalogue, clock, events, bus } = deps
+
+  // A change to a public story is recorded in its own transaction and announced after the commit.
+  const recordEvent = async (
+    trx: Db,
+    id: number,
+    kind: StoryEventKind,
+  ): Promise<StoryEvent | undefined> => {
+    const story = await articles.record(id, trx)
+    if (!story) return undefined
+    const eventId = await events.record(trx, {
+      editionId: story.editionId,
+      articleId: id,
+      kind,
+      at: clock.now().toISOString(),
+    })
+    return {
+      type: 'story',
+      id: eventId,
+      kind,
+      articleId: id,
+      editionId: story.editionId,
+      sectionId: story.sectionId,
+      breaking: story.breaking,
+    }
+  }
+  const announce = async (event: StoryEvent | undefined) => {
+    if (event) await bus.publish(event)
+  }
 
   const text = (
     field: keyof typeof LIMITS,
@@ -104,7 +136,6 @@ export function createArticleService(deps: {
         await articles.setLinks(trx, id, draft)
         return id
       })
-      onChange(id)
       return id
     },
 
@@ -112,7 +143,7 @@ export function createArticleService(deps: {
       const record = await articles.record(id)
       if (!record) throw notFound('article')
       if (changes.sectionId !== undefined) checkSection(record.editionId, changes.sectionId)
-      await db.transaction().execute(async (trx) => {
+      const event = await db.transaction().execute(async (trx) => {
         await articles.update(trx, id, {
           ...(changes.sectionId !== undefined && { section_id: changes.sectionId }),
           ...(changes.headline !== undefined && {
@@ -133,8 +164,11 @@ export function createArticleService(deps: {
           updated_at: clock.now().toISOString(),
         })
         await articles.setLinks(trx, id, changes)
+        if (record.status !== 'published') return undefined
+        const flagged = changes.breaking !== undefined && changes.breaking !== record.breaking
+        return recordEvent(trx, id, flagged ? 'breaking' : 'updated')
       })
-      onChange(id)
+      await announce(event)
     },
 
     /** Publishes now, or at `at` (an embargo) when that is in the future. */
@@ -143,22 +177,30 @@ export function createArticleService(deps: {
       if (!record) throw notFound('article')
       const now = clock.now()
       const when = at ?? record.publishedAt ?? now
-      await articles.update(db, id, {
-        status: when > now ? 'scheduled' : 'published',
-        published_at: when.toISOString(),
-        updated_at: now.toISOString(),
+      const status = when > now ? 'scheduled' : 'published'
+      const event = await db.transaction().execute(async (trx) => {
+        await articles.update(trx, id, {
+          status,
+          published_at: when.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        if (status !== 'published') return undefined
+        return recordEvent(trx, id, record.status === 'published' ? 'updated' : 'published')
       })
-      onChange(id)
+      await announce(event)
     },
 
     async unpublish(id: number): Promise<void> {
       const record = await articles.record(id)
       if (!record) throw notFound('article')
-      await articles.update(db, id, {
-        status: 'unpublished',
-        updated_at: clock.now().toISOString(),
+      const event = await db.transaction().execute(async (trx) => {
+        await articles.update(trx, id, {
+          status: 'unpublished',
+          updated_at: clock.now().toISOString(),
+        })
+        return record.status === 'published' ? recordEvent(trx, id, 'unpublished') : undefined
       })
-      onChange(id)
+      await announce(event)
     },
   }
 }

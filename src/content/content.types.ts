@@ -80,6 +80,7 @@ export interface ArticleRecord {
   sectionId: number
   slug: string
   status: ArticleStatus
+  breaking: boolean
   publishedAt: Date | null
 }
 

@@ -16,6 +16,8 @@ export interface Config {
   readonly logLevel: string
   readonly metrics: boolean
   readonly demoArticles: number
+  /** Redis for the event bus between instances; in-process when absent. */
+  readonly redisUrl: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +92,9 @@ export function loadConfig(env: Env = process.env): Config {
       ? n
       : new Problem('must be an integer from 0 to 1000000')
   })
+  const redisUrl = read<string | undefined>('REDIS_URL', undefined, (raw) =>
+    /^rediss?:\/\/\S+$/.test(raw) ? raw : new Problem('must be a redis:// or rediss:// URL'),
+  )
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems)
 
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`)
@@ -104,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     metrics,
     demoArticles,
+    redisUrl,
   })
 }
 

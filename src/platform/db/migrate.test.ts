@@ -12,6 +12,7 @@ const TABLES = [
   'editions',
   'media_assets',
   'sections',
+  'story_events',
   'tags',
 ]
 
@@ -33,8 +34,10 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       await migrateToLatest(database.db)
       expect(await tables()).toEqual(TABLES)
 
-      const { down } = await import('./migrations/20261128_0001_core.ts')
-      await down(database.db as unknown as Parameters<typeof down>[0])
+      for (const file of ['20261128_0002_story_events', '20261128_0001_core']) {
+        const { down } = await import(`./migrations/${file}.ts`)
+        await down(database.db)
+      }
       expect(await tables()).toEqual([])
     } finally {
       await database.dispose()

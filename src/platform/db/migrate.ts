@@ -2,9 +2,11 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely'
 import { dialectOf } from './dialect.ts'
 import * as core from './migrations/20261128_0001_core.ts'
+import * as storyEvents from './migrations/20261128_0002_story_events.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
+  '20261128_0002_story_events': storyEvents,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

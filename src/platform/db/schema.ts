@@ -98,6 +98,14 @@ export interface ArticleRelatedTable {
   position: number
 }
 
+export interface StoryEventTable {
+  id: Generated<number>
+  edition_id: number
+  article_id: number
+  kind: string
+  created_at: Timestamp
+}
+
 export interface DB {
   editions: EditionTable
   sections: SectionTable
@@ -108,4 +116,5 @@ export interface DB {
   article_tags: ArticleTagTable
   article_authors: ArticleAuthorTable
   article_related: ArticleRelatedTable
+  story_events: StoryEventTable
 }

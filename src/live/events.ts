@@ -1,0 +1,37 @@
+// The events Dateline announces on the bus: what changed, so every instance can react.
+
+export type StoryEventKind = 'published' | 'updated' | 'unpublished' | 'breaking'
+
+/** A change to a story, recorded in the same transaction as the change itself. */
+export interface StoryEvent {
+  type: 'story'
+  /** The row in story_events: increasing, so a reader's stream can resume after it. */
+  id: number
+  kind: StoryEventKind
+  articleId: number
+  editionId: number
+  sectionId: number
+  breaking: boolean
+}
+
+export type DatelineEvent = StoryEvent
+
+export const BUS_CHANNEL = 'dateline:events'
+
+/** Parses a message from another instance; anything malformed is dropped. */
+export function parseEvent(text: string): DatelineEvent | undefined {
+  try {
+    const event = JSON.parse(text) as Partial<StoryEvent>
+    if (
+      event.type === 'story' &&
+      Number.isSafeInteger(event.id) &&
+      Number.isSafeInteger(event.articleId) &&
+      Number.isSafeInteger(event.editionId) &&
+      Number.isSafeInteger(event.sectionId) &&
+      typeof event.breaking === 'boolean' &&
+      ['published', 'updated', 'unpublished', 'breaking'].includes(event.kind as string)
+    )
+      return event as StoryEvent
+  } catch {}
+  return undefined
+}
