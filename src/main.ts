@@ -9,6 +9,8 @@ import { createReadingService } from './content/reading.service.ts'
 import { createTaxonomyRepository, createTaxonomyWrites } from './content/taxonomy.repository.ts'
 import { createTaxonomyService } from './content/taxonomy.service.ts'
 import { type Bus, createMemoryBus, createRedisBus } from './live/bus.ts'
+import { liveRoutes } from './live/live.routes.ts'
+import { createNewsfeedStream } from './live/newsfeed-stream.ts'
 import { createStoryEventsRepository } from './live/story-events.repository.ts'
 import { createMediaRepository } from './media/media.repository.ts'
 import { mediaRoutes } from './media/media.routes.ts'
@@ -18,7 +20,8 @@ import type { Config } from './platform/config.ts'
 import type { Database } from './platform/db/database.ts'
 import { healthRoutes } from './platform/http/health.routes.ts'
 import { metricsRoutes } from './platform/http/metrics.routes.ts'
-import { assetRoutes, loadStylesheet } from './site/assets.ts'
+import { assetRoutes, loadAssets } from './site/assets.ts'
+import { createNewsfeedEntries } from './site/newsfeed-item.ts'
 import { siteRoutes } from './site/site.routes.tsx'
 import { createUrls } from './site/urls.ts'
 
@@ -40,7 +43,13 @@ export async function buildApp(
   const catalogue = createCatalogue(taxonomyRepository)
   await catalogue.reload()
 
-  const newsfeed = createNewsfeed({ articles: articleRepository, clock, maxAgeMs: 5_000 })
+  const storyEvents = createStoryEventsRepository(db)
+  const newsfeed = createNewsfeed({
+    articles: articleRepository,
+    latestEventId: storyEvents.latestId,
+    clock,
+    maxAgeMs: 5_000,
+  })
   const reading = createReadingService({
     articles: articleRepository,
     taxonomy: taxonomyRepository,
@@ -54,14 +63,23 @@ export async function buildApp(
     articles: articleRepository,
     catalogue,
     clock,
-    events: createStoryEventsRepository(db),
+    events: storyEvents,
     bus,
   })
   bus.subscribe(() => newsfeed.invalidate())
   const taxonomy = createTaxonomyService({ writes: createTaxonomyWrites(db), catalogue, clock })
   const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
   const urls = createUrls(catalogue)
-  const stylesheet = loadStylesheet()
+  const entry = createNewsfeedEntries({ catalogue, urls, clock })
+  const stream = createNewsfeedStream({
+    bus,
+    events: storyEvents,
+    articles: articleRepository,
+    clock,
+    log,
+    present: entry,
+  })
+  const assets = loadAssets()
 
   let site: Awaited<ReturnType<typeof siteRoutes>>
   const app = Fastify({
@@ -82,6 +100,7 @@ export async function buildApp(
   let closing = false
   app.addHook('preClose', async () => {
     closing = true
+    stream.close()
   })
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close')
@@ -89,8 +108,9 @@ export async function buildApp(
 
   await healthRoutes(app, { ping: database.ping })
   if (config.metrics) await metricsRoutes(app)
-  await assetRoutes(app, stylesheet)
+  await assetRoutes(app, assets)
   await mediaRoutes(app, { renditions })
+  await liveRoutes(app, { catalogue, stream, newsfeed: reading.newsfeed, entry })
   site = await siteRoutes(app, {
     reading,
     catalogue,
@@ -98,7 +118,8 @@ export async function buildApp(
     clock,
     siteName: config.siteName,
     publicUrl: config.publicUrl,
-    stylesheet: stylesheet.href,
+    stylesheet: assets.stylesheet.href,
+    script: assets.script.href,
     defaultEdition: config.defaultEdition,
   })
 

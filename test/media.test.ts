@@ -20,7 +20,12 @@ describe('photo renditions', () => {
       .toFile(path.join(originals, 'blue.jpg'))
     fs.writeFileSync(path.join(originals, 'broken.jpg'), 'this is not a JPEG')
     const media = (file: string) =>
-      t.services.taxonomy.createMedia({ file: `originals/${file}`, mimeType: 'image/jpeg', width: 1000, height: 600 })
+      t.services.taxonomy.createMedia({
+        file: `originals/${file}`,
+        mimeType: 'image/jpeg',
+        width: 1000,
+        height: 600,
+      })
     photo = await media('blue.jpg')
     broken = await media('broken.jpg')
     missing = await media('gone.jpg')

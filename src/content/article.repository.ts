@@ -42,6 +42,36 @@ type SummaryRow = {
   updated_at: Date | string
 } & MediaColumns
 
+const feedColumns = [
+  'a.id',
+  'a.edition_id',
+  'a.section_id',
+  'a.slug',
+  'a.headline',
+  'a.breaking',
+  'a.published_at',
+] as const
+
+function toFeedItem(r: {
+  id: number
+  edition_id: number
+  section_id: number
+  slug: string
+  headline: string
+  breaking: boolean | number
+  published_at: Date | string | null
+}): NewsfeedItem {
+  return {
+    id: r.id,
+    editionId: r.edition_id,
+    sectionId: r.section_id,
+    slug: r.slug,
+    headline: r.headline,
+    breaking: Boolean(r.breaking),
+    publishedAt: toDate(r.published_at ?? ''),
+  }
+}
+
 /** Published and not embargoed at `now`. */
 function visible(now: string) {
   return (eb: ExpressionBuilder<DB & { a: ArticleTable }, 'a'>) =>
@@ -90,29 +120,29 @@ export function createArticleRepository(db: Db) {
           newestFirst(
             db
               .selectFrom('articles as a')
-              .select([
-                'a.id',
-                'a.edition_id',
-                'a.section_id',
-                'a.slug',
-                'a.headline',
-                'a.breaking',
-                'a.published_at',
-              ])
+              .select(feedColumns)
               .where('a.edition_id', '=', slot<number>('edition'))
               .where(visible(slot('now'))),
           ).limit(slot<number>('limit')),
         { edition: editionId, limit, now },
       )
-      return rows.map((r) => ({
-        id: r.id,
-        editionId: r.edition_id,
-        sectionId: r.section_id,
-        slug: r.slug,
-        headline: r.headline,
-        breaking: Boolean(r.breaking),
-        publishedAt: toDate(r.published_at ?? ''),
-      }))
+      return rows.map(toFeedItem)
+    },
+
+    /** The published ones among `ids`, as the newsfeed shows them. */
+    async newsfeedItems(ids: readonly number[], now: string): Promise<NewsfeedItem[]> {
+      if (ids.length === 0) return []
+      const rows = await run(
+        `newsfeedItems:${ids.length}`,
+        () =>
+          db
+            .selectFrom('articles as a')
+            .select(feedColumns)
+            .where('a.id', 'in', slots<number>('id', ids.length))
+            .where(visible(slot('now'))),
+        { ...spread('id', ids), now },
+      )
+      return rows.map(toFeedItem)
     },
 
     latestInSections: (sectionIds: number[], limit: number, offset: number, now: string) =>

@@ -50,6 +50,12 @@ export interface NewsfeedItem {
   publishedAt: Date
 }
 
+/** The newsfeed beside every page, and the last story event it reflects (where a live stream resumes). */
+export interface NewsfeedList {
+  items: NewsfeedItem[]
+  lastEventId: number
+}
+
 /** A story as lists show it. */
 export interface ArticleSummary extends NewsfeedItem {
   dek: string

@@ -66,6 +66,10 @@ export function createReadingService(deps: {
       }
     },
 
+    /** Every story of the edition, newest first: the full newsfeed. */
+    latest: (edition: Edition, page: number) =>
+      paged(page, (limit, offset) => articles.latestInEdition(edition.id, limit, offset, now())),
+
     section: (section: Section, page: number) =>
       paged(page, (limit, offset) =>
         articles.latestInSections(catalogue.sectionFamily(section), limit, offset, now()),

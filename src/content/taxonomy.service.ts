@@ -15,11 +15,29 @@ function slug(value: string): string {
   return value
 }
 
+// Addresses the site uses under an edition; a section of that name would be unreachable.
+const RESERVED_SECTION_SLUGS = new Set([
+  'newsfeed',
+  'tags',
+  'authors',
+  'search',
+  'subscribe',
+  'chats',
+  'stories',
+  'api',
+])
+
 function name(field: string, value: string, max = 200): string {
   const trimmed = cleanLine(value)
   if (trimmed.length === 0) throw invalidInput(field, `${field} is required`)
   if (trimmed.length > max) throw invalidInput(field, `${field} is longer than ${max} characters`)
   return trimmed
+}
+
+function sectionSlug(value: string): string {
+  if (RESERVED_SECTION_SLUGS.has(value))
+    throw invalidInput('slug', `"${value}" is a reserved address`)
+  return slug(value)
 }
 
 export function createTaxonomyService(deps: {
@@ -67,7 +85,7 @@ export function createTaxonomyService(deps: {
       const { id } = await writes.insertSection({
         edition_id: input.editionId,
         parent_id: input.parentId ?? null,
-        slug: slug(input.slug),
+        slug: sectionSlug(input.slug),
         name: name('name', input.name),
         description: cleanLine(input.description ?? '').slice(0, 500),
         position: catalogue.sections(input.editionId).length,

@@ -1,21 +1,38 @@
-// The site's stylesheet, fingerprinted once at start so browsers may keep it for a year.
+// The site's stylesheet and script, fingerprinted once at start so browsers may keep them for a year.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 
-const SOURCE = new URL('./assets/site.css', import.meta.url)
+const FILES = {
+  stylesheet: { file: 'site.css', type: 'text/css; charset=utf-8' },
+  script: { file: 'live.js', type: 'text/javascript; charset=utf-8' },
+} as const
 
-export function loadStylesheet() {
-  const css = fs.readFileSync(SOURCE, 'utf8')
-  const hash = createHash('sha256').update(css).digest('hex').slice(0, 12)
-  return { href: `/assets/site.${hash}.css`, css }
+export interface Asset {
+  href: string
+  type: string
+  text: string
 }
 
-export async function assetRoutes(app: FastifyInstance, stylesheet: { href: string; css: string }) {
-  app.get(stylesheet.href, async (_request, reply) =>
-    reply
-      .type('text/css; charset=utf-8')
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(stylesheet.css),
-  )
+export type Assets = Record<keyof typeof FILES, Asset>
+
+export function loadAssets(): Assets {
+  const load = ({ file, type }: { file: string; type: string }): Asset => {
+    const text = fs.readFileSync(new URL(`./assets/${file}`, import.meta.url), 'utf8')
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 12)
+    const [name, extension] = file.split('.')
+    return { href: `/assets/${name}.${hash}.${extension}`, type, text }
+  }
+  return { stylesheet: load(FILES.stylesheet), script: load(FILES.script) }
+}
+
+export async function assetRoutes(app: FastifyInstance, assets: Assets) {
+  for (const asset of Object.values(assets)) {
+    app.get(asset.href, async (_request, reply) =>
+      reply
+        .type(asset.type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(asset.text),
+    )
+  }
 }

@@ -1,8 +1,8 @@
 // Assembles a page's HTML from separately rendered parts. The masthead, newsfeed and footer are the
 // same on thousands of pages, so each is rendered once per edition and kept until it changes.
 import { renderToString } from 'preact-render-to-string'
-import type { NewsfeedItem } from '../content/content.types.ts'
-import { Newsfeed } from './components/newsfeed.tsx'
+import type { NewsfeedList } from '../content/content.types.ts'
+import { BreakingBanner, Newsfeed } from './components/newsfeed.tsx'
 import { SiteFooter, SiteHeader } from './components/site-header.tsx'
 import type { PageContext } from './page-context.ts'
 import type { Alternate, PageView } from './page-view.ts'
@@ -10,7 +10,7 @@ import type { Alternate, PageView } from './page-view.ts'
 const MAX_KEPT = 500
 const headers = new Map<string, string>()
 const footers = new Map<string, string>()
-const feeds = new WeakMap<readonly NewsfeedItem[], { day: string; html: string }>()
+const feeds = new WeakMap<NewsfeedList, { day: string; html: string; banner: string }>()
 
 function keep(map: Map<string, string>, key: string, render: () => string): string {
   let html = map.get(key)
@@ -35,14 +35,19 @@ function footer(ctx: PageContext): string {
   return keep(footers, key, () => renderToString(<SiteFooter ctx={ctx} />))
 }
 
-// The newsfeed's list is a new array whenever it changes; its times read "10:05" today, a date after.
-function newsfeed(ctx: PageContext): string {
+// The newsfeed's list is a new object whenever it changes; its times read "10:05" today, a date after.
+function newsfeed(ctx: PageContext): { html: string; banner: string } {
   const day = ctx.formats.isoDay(ctx.now)
-  const kept = feeds.get(ctx.newsfeed)
-  if (kept && kept.day === day) return kept.html
-  const html = renderToString(<Newsfeed ctx={ctx} />)
-  feeds.set(ctx.newsfeed, { day, html })
-  return html
+  let kept = feeds.get(ctx.newsfeed)
+  if (!kept || kept.day !== day) {
+    kept = {
+      day,
+      html: renderToString(<Newsfeed ctx={ctx} />),
+      banner: renderToString(<BreakingBanner ctx={ctx} />),
+    }
+    feeds.set(ctx.newsfeed, kept)
+  }
+  return kept
 }
 
 function Head({ view, alternates }: { view: PageView; alternates: Alternate[] }) {
@@ -88,6 +93,7 @@ export function renderDocument(view: PageView): string {
       {ctx.t('nav.skip')}
     </a>,
   )
+  const feed = newsfeed(ctx)
   return [
     '<!doctype html>',
     html,
@@ -95,12 +101,14 @@ export function renderDocument(view: PageView): string {
     '<body>',
     skip,
     header(ctx, switcher, view.sectionId),
+    feed.banner,
     '<div class="page"><main id="content" class="page__main">',
     renderToString(view.main),
     '</main>',
-    newsfeed(ctx),
+    feed.html,
     '</div>',
     footer(ctx),
+    ctx.script ? renderToString(<script src={ctx.script} defer />) : '',
     '</body></html>',
   ].join('')
 }

@@ -1,6 +1,6 @@
 // What every reader page needs to render: the edition, its words and formats, the shared chrome.
 import type { Catalogue } from '../content/catalogue.ts'
-import type { Edition, NewsfeedItem } from '../content/content.types.ts'
+import type { Edition, NewsfeedList } from '../content/content.types.ts'
 import { type Formats, formatsFor } from './format.ts'
 import { type Translate, translator } from './i18n/messages.ts'
 import type { Urls } from './urls.ts'
@@ -16,8 +16,10 @@ export interface PageContext {
   urls: Urls
   /** Address of the fingerprinted stylesheet. */
   stylesheet: string
+  /** Address of the fingerprinted script that keeps the page live; none on error pages. */
+  script?: string
   /** The edition's latest headlines, shown beside every page. */
-  newsfeed: NewsfeedItem[]
+  newsfeed: NewsfeedList
 }
 
 const translators = new Map<string, Translate>()
@@ -32,10 +34,13 @@ export function translatorFor(edition: Edition): Translate {
 }
 
 export function pageContext(
-  base: Pick<PageContext, 'siteName' | 'publicUrl' | 'catalogue' | 'urls' | 'stylesheet'>,
+  base: Pick<
+    PageContext,
+    'siteName' | 'publicUrl' | 'catalogue' | 'urls' | 'stylesheet' | 'script'
+  >,
   edition: Edition,
   now: Date,
-  newsfeed: NewsfeedItem[],
+  newsfeed: NewsfeedList,
 ): PageContext {
   return {
     ...base,

@@ -24,6 +24,7 @@ export interface SiteDeps {
   siteName: string
   publicUrl: string
   stylesheet: string
+  script: string
   defaultEdition: string
 }
 
@@ -62,6 +63,27 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
     const [ctx, home] = await Promise.all([contextFor(edition), reading.home(edition)])
     return sendPublic(reply, homePage({ ctx, ...home }))
   })
+
+  app.get<{ Params: EditionParams; Querystring: PageQuery }>(
+    '/:edition/newsfeed',
+    async (request, reply) => {
+      const edition = editionOf(request.params.edition)
+      const page = parsePage(request.query.page)
+      const [ctx, list] = await Promise.all([contextFor(edition), reading.latest(edition, page)])
+      if (page > 1 && list.items.length === 0) throw new PageError(404)
+      return sendPublic(
+        reply,
+        listPage({
+          ctx,
+          title: `${ctx.t('newsfeed.title')} · ${ctx.siteName}`,
+          heading: ctx.t('newsfeed.title'),
+          description: ctx.t('newsfeed.description', { site: ctx.siteName }),
+          base: `/${edition.code}/newsfeed`,
+          list,
+        }),
+      )
+    },
+  )
 
   app.get<{ Params: EditionParams & { section: string }; Querystring: PageQuery }>(
     '/:edition/:section',
@@ -168,7 +190,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
     const kind: ErrorKind =
       status === 404 ? 'notFound' : status === 410 ? 'gone' : status < 500 ? 'badRequest' : 'server'
     if (!edition) return reply.code(status).type('text/plain; charset=utf-8').send(kind)
-    const newsfeed = await reading.newsfeed(edition).catch(() => [])
+    const newsfeed = await reading.newsfeed(edition).catch(() => ({ items: [], lastEventId: 0 }))
     const ctx = pageContext(deps, edition, clock.now(), newsfeed)
     reply.header('cache-control', 'no-store')
     return sendPage(reply, errorView({ ctx, kind, reason: error?.reason }), status)
@@ -194,7 +216,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       if (!socket.writable || !error.code?.startsWith('HPE_') || !edition)
         return socket.destroy(error)
       const reason = error.code === 'HPE_HEADER_OVERFLOW' ? 'reason.tooLong' : 'reason.slug'
-      const ctx = pageContext(deps, edition, clock.now(), [])
+      const ctx = pageContext(deps, edition, clock.now(), { items: [], lastEventId: 0 })
       const body = renderDocument(errorView({ ctx, kind: 'badRequest', reason }))
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

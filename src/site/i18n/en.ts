@@ -18,6 +18,8 @@ export const en = {
   'list.pagination': 'Pages',
   'newsfeed.title': 'Newsfeed',
   'newsfeed.breaking': 'Breaking',
+  'newsfeed.dismiss': 'Dismiss',
+  'newsfeed.description': 'Every story of {site} as it is published.',
   'article.by': 'By',
   'article.and': 'and',
   'article.published': 'Published',

@@ -20,6 +20,8 @@ export const ru: Record<MessageKey, string> = {
   'list.pagination': 'Страницы',
   'newsfeed.title': 'Лента новостей',
   'newsfeed.breaking': 'Срочно',
+  'newsfeed.dismiss': 'Скрыть',
+  'newsfeed.description': 'Все материалы {site} по мере публикации.',
   'article.by': 'Автор:',
   'article.and': 'и',
   'article.published': 'Опубликовано',

@@ -1,0 +1,116 @@
+// Keeps a reader's page live: the newsfeed column and the breaking-news banner follow the
+// edition's stream. Without JavaScript the page is complete as the server rendered it.
+;(() => {
+  const feed = document.querySelector('.newsfeed[data-stream]')
+  const list = feed?.querySelector('.newsfeed__list')
+  const slot = document.querySelector('.breaking-slot')
+  if (!feed || !list || !window.EventSource) return
+  const LENGTH = 12
+  const dismissedKey = 'dateline:dismissed-breaking'
+
+  const itemFor = (story) => {
+    const li = document.createElement('li')
+    li.dataset.id = String(story.articleId)
+    const time = document.createElement('time')
+    const link = document.createElement('a')
+    li.append(time, link)
+    fill(li, story)
+    return li
+  }
+
+  const fill = (li, story) => {
+    li.className = story.breaking ? 'newsfeed__item newsfeed__item--breaking' : 'newsfeed__item'
+    const time = li.querySelector('time')
+    const link = li.querySelector('a')
+    time.dateTime = story.datetime
+    time.textContent = story.time
+    link.href = story.url
+    link.textContent = story.headline
+  }
+
+  const showBanner = (story) => {
+    if (!slot) return
+    if (sessionStorage.getItem(dismissedKey) === String(story.articleId)) return
+    slot.replaceChildren()
+    const banner = document.createElement('div')
+    banner.className = 'breaking-banner'
+    banner.setAttribute('role', 'alert')
+    banner.dataset.id = String(story.articleId)
+    const badge = document.createElement('span')
+    badge.className = 'badge'
+    badge.textContent = slot.dataset.label
+    const link = document.createElement('a')
+    link.href = story.url
+    link.textContent = story.headline
+    banner.append(badge, ' ', link)
+    slot.append(banner)
+    addDismiss(banner)
+  }
+
+  const hideBanner = (articleId) => {
+    const banner = slot?.querySelector('.breaking-banner')
+    if (banner && (articleId === undefined || banner.dataset.id === String(articleId)))
+      banner.remove()
+  }
+
+  const addDismiss = (banner) => {
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'breaking-banner__close'
+    button.setAttribute('aria-label', slot.dataset.dismiss)
+    button.textContent = '×'
+    button.addEventListener('click', () => {
+      sessionStorage.setItem(dismissedKey, banner.dataset.id)
+      banner.remove()
+    })
+    banner.append(button)
+  }
+
+  const apply = (story) => {
+    const existing = list.querySelector(`li[data-id="${story.articleId}"]`)
+    if (story.kind === 'unpublished' || !story.url) {
+      existing?.remove()
+      hideBanner(story.articleId)
+      return
+    }
+    if (existing) fill(existing, story)
+    else if (story.kind === 'published') {
+      const li = itemFor(story)
+      li.classList.add('newsfeed__item--new')
+      list.prepend(li)
+      while (list.children.length > LENGTH) list.lastElementChild.remove()
+    }
+    if (story.breaking) showBanner(story)
+    else hideBanner(story.articleId)
+  }
+
+  const existingBanner = slot?.querySelector('.breaking-banner')
+  if (existingBanner) {
+    if (sessionStorage.getItem(dismissedKey) === existingBanner.dataset.id) existingBanner.remove()
+    else addDismiss(existingBanner)
+  }
+
+  let source
+  const connect = (after) => {
+    source?.close()
+    source = new EventSource(`${feed.dataset.stream}?lastEventId=${encodeURIComponent(after)}`)
+    source.addEventListener('story', (event) => {
+      try {
+        apply(JSON.parse(event.data))
+      } catch {}
+    })
+    // Too far behind to catch up story by story: take the current list and start again from it.
+    source.addEventListener('reload', async () => {
+      source.close()
+      try {
+        const response = await fetch(`${feed.dataset.stream.replace(/\/stream$/, '')}.json`)
+        const fresh = await response.json()
+        list.replaceChildren(...fresh.items.map(itemFor))
+        connect(fresh.lastEventId)
+      } catch {
+        setTimeout(() => connect(feed.dataset.lastEventId), 5000)
+      }
+    })
+  }
+  connect(feed.dataset.lastEventId)
+})()
