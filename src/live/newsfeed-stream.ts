@@ -145,8 +145,8 @@ export function createNewsfeedStream(deps: {
         } else {
           reader.lastId = lastSeen.get(editionId) ?? (await events.latestId())
         }
-        let audience = readers.get(editionId)
-        if (!audience) readers.set(editionId, (audience = new Set()))
+        const audience = readers.get(editionId) ?? new Set<Reader>()
+        readers.set(editionId, audience)
         audience.add(reader)
         res.on('close', () => audience.delete(reader))
       })
