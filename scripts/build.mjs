@@ -22,6 +22,7 @@ export async function buildIfNeeded({ force = false } = {}) {
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0
   const inputs = Math.max(
     newestSource(path.join(root, 'src')),
+    newestSource(path.join(root, 'scripts')),
     fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
   )
   if (!force && built > inputs) return false
@@ -39,8 +40,7 @@ export async function buildIfNeeded({ force = false } = {}) {
     sourcemap: true,
     logLevel: 'warning',
   })
-  fs.mkdirSync(path.join(out, 'assets'), { recursive: true })
-  fs.copyFileSync(path.join(root, 'src/site/assets/site.css'), path.join(out, 'assets/site.css'))
+  fs.cpSync(path.join(root, 'src/site/assets'), path.join(out, 'assets'), { recursive: true })
   return true
 }
 
