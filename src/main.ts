@@ -21,6 +21,7 @@ import type { Database } from './platform/db/database.ts'
 import { healthRoutes } from './platform/http/health.routes.ts'
 import { metricsRoutes } from './platform/http/metrics.routes.ts'
 import { assetRoutes, loadAssets } from './site/assets.ts'
+import { hasCatalogue } from './site/i18n/messages.ts'
 import { createNewsfeedEntries } from './site/newsfeed-item.ts'
 import { siteRoutes } from './site/site.routes.tsx'
 import { createUrls } from './site/urls.ts'
@@ -67,7 +68,12 @@ export async function buildApp(
     bus,
   })
   bus.subscribe(() => newsfeed.invalidate())
-  const taxonomy = createTaxonomyService({ writes: createTaxonomyWrites(db), catalogue, clock })
+  const taxonomy = createTaxonomyService({
+    writes: createTaxonomyWrites(db),
+    catalogue,
+    clock,
+    hasCatalogue,
+  })
   const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
   const urls = createUrls(catalogue)
   const entry = createNewsfeedEntries({ catalogue, urls, clock })

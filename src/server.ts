@@ -7,7 +7,9 @@ import { migrateToLatest } from './platform/db/migrate.ts'
 
 async function start() {
   const config = loadConfig()
-  const database = openDatabase(config.database)
+  const database = openDatabase(config.database, (error) =>
+    console.error(`Database connection lost: ${error.message}`),
+  )
   await migrateToLatest(database.db)
   const empty =
     (await database.db.selectFrom('editions').select('id').limit(1).execute()).length === 0
@@ -41,10 +43,18 @@ async function start() {
 }
 
 start().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message)
-  } else {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error)
-  }
+  // One line saying what stopped the start; the stack only when asked for.
+  if (error instanceof ConfigError) console.error(error.message)
+  else if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace')
+    console.error(error)
+  else console.error(`Dateline could not start: ${describe(error)}`)
   process.exit(1)
 })
+
+function describe(error: unknown): string {
+  const e = error as { code?: string; message?: string; port?: number }
+  if (e.code === 'EADDRINUSE')
+    return `port ${e.port ?? ''} is already in use (set PORT to another one)`
+  if (e.code === 'ECONNREFUSED') return `the database refused the connection (${e.message})`
+  return e.message ?? String(error)
+}

@@ -168,6 +168,27 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
       expect(res.headers.location).toBe(canonical)
     }
     expect((await get(canonical)).statusCode).toBe(200)
+    const tracked = await get(`/en/world/20260214/first-slug-${id}?utm_source=wire`)
+    expect(tracked.headers.location).toBe(`${canonical}?utm_source=wire`)
+  })
+
+  it('switches edition to the same section when the other edition has it', async () => {
+    const res = await get('/en/world')
+    expect(res.body).toContain('<a href="/ru/world" lang="ru-RU" hreflang="ru-RU">')
+    expect(res.body).toContain(
+      '<link rel="alternate" hreflang="ru-RU" href="https://news.example.com/ru/world"/>',
+    )
+  })
+
+  it('refuses an edition in a language without UI strings', async () => {
+    await expect(
+      t.services.taxonomy.createEdition({
+        code: 'de',
+        name: 'Deutsch',
+        locale: 'de-DE',
+        timeZone: 'Europe/Berlin',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'locale' })
   })
 
   it('answers 410 for a withdrawn story and 404 for drafts, embargoed and unknown ones', async () => {
@@ -188,8 +209,8 @@ describe.each(DIALECTS)('reader pages on %s', (dialect) => {
       at: new Date('2026-02-15T08:00:00Z'),
     })
     expect((await get(`/en/world/20260215/later-${embargoed}`)).statusCode).toBe(404)
+    // The embargo ends by itself: nothing but the clock moves.
     t.clock.set(new Date('2026-02-15T09:00:00Z'))
-    await t.services.articles.publish(embargoed, new Date('2026-02-15T08:00:00Z'))
     expect((await get(`/en/world/20260215/later-${embargoed}`)).statusCode).toBe(200)
     expect((await get('/en/world/20260214/nothing-999999')).statusCode).toBe(404)
   })

@@ -73,9 +73,10 @@ function toFeedItem(r: {
 }
 
 /** Published and not embargoed at `now`. */
+// A scheduled story is public from its time on, whether or not anything has yet marked it published.
 function visible(now: string) {
   return (eb: ExpressionBuilder<DB & { a: ArticleTable }, 'a'>) =>
-    eb.and([eb('a.status', '=', 'published'), eb('a.published_at', '<=', now)])
+    eb.and([eb('a.status', 'in', ['published', 'scheduled']), eb('a.published_at', '<=', now)])
 }
 
 export function createArticleRepository(db: Db) {

@@ -111,7 +111,11 @@ export function createReadingService(deps: {
       const at = clock.now()
       const row = await articles.findById(id)
       if (!row) return { kind: 'missing' }
-      if (row.status !== 'published' || row.publishedAt === null || row.publishedAt > at) {
+      if (
+        (row.status !== 'published' && row.status !== 'scheduled') ||
+        row.publishedAt === null ||
+        row.publishedAt > at
+      ) {
         // A story once public and then withdrawn is gone for good; a draft or embargoed one is not there.
         if (row.status === 'unpublished')
           return { kind: 'gone', record: { ...row, status: row.status } }

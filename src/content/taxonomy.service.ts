@@ -44,6 +44,8 @@ export function createTaxonomyService(deps: {
   writes: Writes
   catalogue: Catalogue
   clock: Clock
+  /** Whether the site has UI strings in this locale's language. */
+  hasCatalogue: (locale: string) => boolean
 }) {
   const { writes, catalogue, clock } = deps
   return {
@@ -61,6 +63,11 @@ export function createTaxonomyService(deps: {
       } catch {
         throw invalidInput('timeZone', 'locale or time zone is not known')
       }
+      if (!deps.hasCatalogue(input.locale))
+        throw invalidInput(
+          'locale',
+          `there are no UI strings for ${input.locale} yet; add a catalogue first`,
+        )
       const { id } = await writes.insertEdition({
         code: input.code,
         name: name('name', input.name),

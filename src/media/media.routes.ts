@@ -9,7 +9,7 @@ export async function mediaRoutes(app: FastifyInstance, deps: { renditions: Rend
   app.get<{ Params: { id: string; file: string } }>('/media/:id/:file', async (request, reply) => {
     const match = FILE.exec(request.params.file)
     const id = /^\d{1,10}$/.test(request.params.id) ? Number(request.params.id) : 0
-    if (!match || id < 1)
+    if (!match || id < 1 || id > 2_147_483_647)
       return reply.code(404).type('text/plain; charset=utf-8').send('No such rendition')
     const format = match[2] as RenditionFormat
     let file: string | undefined

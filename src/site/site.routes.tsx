@@ -5,6 +5,7 @@ import type { Catalogue } from '../content/catalogue.ts'
 import type { Edition } from '../content/content.types.ts'
 import type { ReadingService } from '../content/reading.service.ts'
 import type { Clock } from '../platform/clock.ts'
+import { DomainError, type ErrorCode } from '../platform/errors.ts'
 import { renderDocument } from './document.tsx'
 import { type PageContext, pageContext } from './page-context.ts'
 import type { PageView } from './page-view.ts'
@@ -29,6 +30,14 @@ export interface SiteDeps {
 }
 
 type EditionParams = { edition: string }
+
+const DOMAIN_STATUS: Record<ErrorCode, number> = {
+  not_found: 404,
+  gone: 410,
+  invalid_input: 400,
+  invalid_body: 400,
+  conflict: 409,
+}
 type PageQuery = { page?: string }
 
 const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=60'
@@ -104,6 +113,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
           base: urls.section(edition, section),
           list,
           sectionId: section.parentId ?? section.id,
+          alternates: catalogue.editions().flatMap((other) => {
+            const same = other.id !== edition.id && catalogue.section(other.id, section.slug)
+            return same ? [{ edition: other, href: urls.section(other, same) }] : []
+          }),
         }),
       )
     },
@@ -172,7 +185,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       const { article } = found
       const canonical = urls.article(article)
       // Any other spelling of the address (old slug, moved section, wrong date) answers with the current one.
-      if (canonical !== request.url.split('?')[0]) return reply.redirect(canonical, 301)
+      const [path, query] = request.url.split('?')
+      if (canonical !== path)
+        return reply.redirect(query ? `${canonical}?${query}` : canonical, 301)
       const ctx = await contextFor(edition)
       return sendPublic(reply, articlePage({ ctx, article }))
     },
@@ -200,6 +215,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
 
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof PageError) return errorPage(request, reply, error.status, error)
+    if (error instanceof DomainError) return errorPage(request, reply, DOMAIN_STATUS[error.code])
     const status = (error as { statusCode?: number }).statusCode ?? 500
     if (status >= 400 && status < 500) return errorPage(request, reply, status)
     request.log.error({ err: error }, 'page failed')

@@ -22,8 +22,11 @@ const plainString: Check = (value) => {
   return value.length > LIMITS.string ? `must be at most ${LIMITS.string} characters` : null
 }
 
+// Ids are 32-bit integer columns on both databases.
 const positiveInteger: Check = (value) =>
-  Number.isSafeInteger(value) && (value as number) > 0 ? null : 'must be a positive integer'
+  Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= 2_147_483_647
+    ? null
+    : 'must be a positive integer'
 
 const headingLevel: Check = (value) =>
   value === 2 || value === 3 || value === 4 ? null : 'must be 2, 3 or 4'

@@ -14,6 +14,7 @@ const context: BodyRenderContext = {
           url: `/news/${articleId}`,
           headline: `Story ${articleId}`,
           published: '3 May 2025',
+          datetime: '2025-05-03T09:00:00.000Z',
           image: <picture data-media={articleId} />,
         },
   origin: 'https://news.example.com',
@@ -31,7 +32,7 @@ for (const tag of ['em', 'a', 'figure', 'figcaption', 'span', 'aside', 'time', '
   TAGS.add(tag)
 }
 TAGS.add('picture')
-const ATTRIBUTES = new Set(['href', 'rel', 'class', 'start', 'data-media'])
+const ATTRIBUTES = new Set(['href', 'rel', 'class', 'start', 'data-media', 'datetime'])
 
 /** Every raw "<" must open a known tag carrying only known attributes; text is escaped. */
 function expectInert(markup: string): void {
@@ -64,7 +65,7 @@ describe('Body', () => {
         '<blockquote class="pull-quote"><p>It is about time.</p><cite>The mayor</cite></blockquote>',
         '<aside class="related-card"><a href="/news/42"><picture data-media="42"></picture>',
         '<span class="related-label">Read also</span><span class="related-headline">Story 42</span>',
-        '<time>3 May 2025</time></a></aside>',
+        '<time datetime="2025-05-03T09:00:00.000Z">3 May 2025</time></a></aside>',
         '<div class="embed"><a class="embed-card" href="https://video.example.net/watch?v=1" ',
         'rel="noopener noreferrer nofollow"><span class="embed-host">video.example.net</span>',
         '<span class="embed-title">The vote</span></a></div>',
@@ -170,7 +171,13 @@ describe('hostile strings render inertly', () => {
       {
         ...context,
         labels: { related: value },
-        article: () => ({ url: '/a', headline: value, published: value, image: null }),
+        article: () => ({
+          url: '/a',
+          headline: value,
+          published: value,
+          datetime: value,
+          image: null,
+        }),
       },
     )
     expectInert(markup)
@@ -232,10 +239,16 @@ describe('figures, related articles and embeds', () => {
   test('a related card without an image', () => {
     const markup = html([{ type: 'relatedArticle', attrs: { articleId: 5 } }], {
       ...context,
-      article: () => ({ url: '/b', headline: 'B', published: 'today', image: null }),
+      article: () => ({
+        url: '/b',
+        headline: 'B',
+        published: 'today',
+        datetime: '2025-05-03',
+        image: null,
+      }),
     })
     expect(markup).toBe(
-      '<aside class="related-card"><a href="/b"><span class="related-label">Read also</span><span class="related-headline">B</span><time>today</time></a></aside>',
+      '<aside class="related-card"><a href="/b"><span class="related-label">Read also</span><span class="related-headline">B</span><time datetime="2025-05-03">today</time></a></aside>',
     )
   })
 

@@ -17,9 +17,14 @@ export interface BodyRenderContext {
   /** The responsive image element for a media asset, or null when the asset is missing. */
   image(mediaId: number): ComponentChild | null
   /** A published related article's card data, or null (then nothing is rendered). */
-  article(
-    articleId: number,
-  ): { url: string; headline: string; published: string; image: ComponentChild | null } | null
+  article(articleId: number): {
+    url: string
+    headline: string
+    published: string
+    /** The same time for machines, ISO 8601. */
+    datetime: string
+    image: ComponentChild | null
+  } | null
   /** Origin of the site (e.g. 'https://news.example.com'); links to other hosts are external. */
   origin: string
   /** UI words in the edition's language, e.g. { related: 'Read also' }. */
@@ -197,7 +202,7 @@ function relatedArticle(node: RelatedArticleNode, context: BodyRenderContext): C
         {card.image}
         <span class="related-label">{context.labels.related}</span>
         <span class="related-headline">{card.headline}</span>
-        <time>{card.published}</time>
+        <time datetime={card.datetime}>{card.published}</time>
       </a>
     </aside>
   )

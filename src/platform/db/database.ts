@@ -19,7 +19,10 @@ export interface Database {
   close(): Promise<void>
 }
 
-export function openDatabase(config: DatabaseConfig): Database {
+export function openDatabase(
+  config: DatabaseConfig,
+  onPoolError?: (error: Error) => void,
+): Database {
   const stats = { queries: 0 }
   const log = () => {
     stats.queries++
@@ -49,9 +52,13 @@ export function openDatabase(config: DatabaseConfig): Database {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 10,
+    connectionTimeoutMillis: 5_000,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     types: { getTypeParser: bigintAsNumber },
   })
+  // An idle connection the server drops (restart, failover) is replaced on next use; without a
+  // listener its error would end the process.
+  pool.on('error', (error) => onPoolError?.(error))
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log })
   return {
     db,

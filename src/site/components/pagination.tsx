@@ -14,12 +14,12 @@ export function Pagination(props: {
     <nav class="pagination" aria-label={ctx.t('list.pagination')}>
       {page > 1 && (
         <a rel="prev" href={href(page - 1)}>
-          ← {ctx.t('list.newer')}
+          {ctx.t('list.newer')}
         </a>
       )}
       {hasNext && (
         <a rel="next" href={href(page + 1)}>
-          {ctx.t('list.older')} →
+          {ctx.t('list.older')}
         </a>
       )}
     </nav>

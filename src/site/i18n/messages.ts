@@ -8,9 +8,17 @@ export const catalogues: Record<string, Record<MessageKey, string>> = { en, ru }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
-/** The catalogue for a locale such as "ru-RU"; English when the language has none. */
+const language = (locale: string) => locale.split('-')[0]!.toLowerCase()
+
+/** Editions are only created in languages that have a catalogue. */
+export function hasCatalogue(locale: string): boolean {
+  return language(locale) in catalogues
+}
+
+/** The catalogue for a locale such as "ru-RU". */
 export function translator(locale: string): Translate {
-  const catalogue = catalogues[locale.split('-')[0]!.toLowerCase()] ?? en
+  const catalogue = catalogues[language(locale)]
+  if (!catalogue) throw new Error(`no UI catalogue for ${locale}`)
   return (key, params) => {
     const text = catalogue[key]
     if (!params) return text

@@ -32,6 +32,7 @@ export function articlePage({ ctx, article }: { ctx: PageContext; article: Artic
         url: urls.article(card),
         headline: card.headline,
         published: formats.dateTime(card.publishedAt),
+        datetime: formats.iso(card.publishedAt),
         image: card.lead ? <Picture media={card.lead} urls={urls} sizes="120px" /> : null,
       }
     },

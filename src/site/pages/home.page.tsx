@@ -50,7 +50,7 @@ export function homePage(props: {
               ))}
             </div>
             <a class="more-link" href={ctx.urls.section(edition, section)}>
-              {t('home.more', { section: section.name })} →
+              {t('home.more', { section: section.name })}
             </a>
           </section>
         ))}

@@ -4,7 +4,7 @@ import type { ArticleSummary, Page } from '../../content/content.types.ts'
 import { Pagination } from '../components/pagination.tsx'
 import { StoryCard } from '../components/story-card.tsx'
 import type { PageContext } from '../page-context.ts'
-import type { PageView } from '../page-view.ts'
+import type { Alternate, PageView } from '../page-view.ts'
 
 export function listPage(props: {
   ctx: PageContext
@@ -18,6 +18,8 @@ export function listPage(props: {
   base: string
   list: Page<ArticleSummary>
   sectionId?: number
+  /** The same list in other editions, such as a section of the same address. */
+  alternates?: Alternate[]
   intro?: ComponentChildren
 }): PageView {
   const { ctx, list } = props
@@ -29,6 +31,7 @@ export function listPage(props: {
     description: props.description,
     canonical: list.page === 1 ? props.base : `${props.base}?page=${list.page}`,
     sectionId: props.sectionId,
+    alternates: props.alternates,
     main: (
       <>
         <header class="list-header">
