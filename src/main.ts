@@ -11,7 +11,10 @@ import { createTaxonomyService } from './content/taxonomy.service.ts'
 import { type Bus, createMemoryBus, createRedisBus } from './live/bus.ts'
 import { liveRoutes } from './live/live.routes.ts'
 import { createNewsfeedStream } from './live/newsfeed-stream.ts'
+import { pageCacheHooks } from './live/page-cache.hooks.ts'
+import { createPageCache } from './live/page-cache.ts'
 import { createStoryEventsRepository } from './live/story-events.repository.ts'
+import { keysOf } from './live/surrogate-keys.ts'
 import { createMediaRepository } from './media/media.repository.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { createRenditions } from './media/renditions.ts'
@@ -67,7 +70,12 @@ export async function buildApp(
     events: storyEvents,
     bus,
   })
-  bus.subscribe(() => newsfeed.invalidate())
+  const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: 10 * 60_000 })
+  // Every instance hears of every change, and drops what it shows from its own caches.
+  bus.subscribe((event) => {
+    newsfeed.invalidate()
+    pageCache.invalidate(keysOf(event))
+  })
   const taxonomy = createTaxonomyService({
     writes: createTaxonomyWrites(db),
     catalogue,
@@ -112,6 +120,7 @@ export async function buildApp(
     if (closing) reply.header('connection', 'close')
   })
 
+  await pageCacheHooks(app, pageCache)
   await healthRoutes(app, { ping: database.ping })
   if (config.metrics) await metricsRoutes(app)
   await assetRoutes(app, assets)
@@ -129,7 +138,7 @@ export async function buildApp(
     defaultEdition: config.defaultEdition,
   })
 
-  return { app, bus, services: { articles, taxonomy, reading, catalogue, urls } }
+  return { app, bus, pageCache, services: { articles, taxonomy, reading, catalogue, urls } }
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

@@ -327,6 +327,23 @@ export function createArticleRepository(db: Db) {
       await trx.updateTable('articles').set(values).where('id', '=', id).execute()
     },
 
+    /** The tags and authors a story is filed under, read inside the transaction that changes it. */
+    async linkIds(trx: Db, articleId: number): Promise<{ tagIds: number[]; authorIds: number[] }> {
+      const [tags, authors] = await Promise.all([
+        trx
+          .selectFrom('article_tags')
+          .select('tag_id')
+          .where('article_id', '=', articleId)
+          .execute(),
+        trx
+          .selectFrom('article_authors')
+          .select('author_id')
+          .where('article_id', '=', articleId)
+          .execute(),
+      ])
+      return { tagIds: tags.map((r) => r.tag_id), authorIds: authors.map((r) => r.author_id) }
+    },
+
     async setLinks(
       trx: Db,
       articleId: number,

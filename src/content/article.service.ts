@@ -51,6 +51,7 @@ export function createArticleService(deps: {
   ): Promise<StoryEvent | undefined> => {
     const story = await articles.record(id, trx)
     if (!story) return undefined
+    const links = await articles.linkIds(trx, id)
     const eventId = await events.record(trx, {
       editionId: story.editionId,
       articleId: id,
@@ -64,6 +65,8 @@ export function createArticleService(deps: {
       articleId: id,
       editionId: story.editionId,
       sectionId: story.sectionId,
+      tagIds: links.tagIds,
+      authorIds: links.authorIds,
       breaking: story.breaking,
     }
   }

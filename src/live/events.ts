@@ -11,6 +11,8 @@ export interface StoryEvent {
   articleId: number
   editionId: number
   sectionId: number
+  tagIds: number[]
+  authorIds: number[]
   breaking: boolean
 }
 
@@ -29,9 +31,15 @@ export function parseEvent(text: string): DatelineEvent | undefined {
       Number.isSafeInteger(event.editionId) &&
       Number.isSafeInteger(event.sectionId) &&
       typeof event.breaking === 'boolean' &&
+      ids(event.tagIds) &&
+      ids(event.authorIds) &&
       ['published', 'updated', 'unpublished', 'breaking'].includes(event.kind as string)
     )
       return event as StoryEvent
   } catch {}
   return undefined
+}
+
+function ids(value: unknown): boolean {
+  return Array.isArray(value) && value.every((v) => Number.isSafeInteger(v))
 }

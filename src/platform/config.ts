@@ -16,6 +16,8 @@ export interface Config {
   readonly logLevel: string
   readonly metrics: boolean
   readonly demoArticles: number
+  /** Memory for rendered public pages, per instance; 0 turns the page cache off. */
+  readonly pageCacheBytes: number
   /** Redis for the event bus between instances; in-process when absent. */
   readonly redisUrl: string | undefined
 }
@@ -95,6 +97,12 @@ export function loadConfig(env: Env = process.env): Config {
   const redisUrl = read<string | undefined>('REDIS_URL', undefined, (raw) =>
     /^rediss?:\/\/\S+$/.test(raw) ? raw : new Problem('must be a redis:// or rediss:// URL'),
   )
+  const pageCacheMb = read('PAGE_CACHE_MB', 64, (raw) => {
+    const n = Number(raw)
+    return Number.isInteger(n) && n >= 0 && n <= 65_536
+      ? n
+      : new Problem('must be a whole number of megabytes (0 to 65536)')
+  })
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems)
 
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`)
@@ -110,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     metrics,
     demoArticles,
     redisUrl,
+    pageCacheBytes: pageCacheMb * 1024 * 1024,
   })
 }
 

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Catalogue } from '../content/catalogue.ts'
 import type { Edition } from '../content/content.types.ts'
 import type { ReadingService } from '../content/reading.service.ts'
+import { surrogate } from '../live/surrogate-keys.ts'
 import type { Clock } from '../platform/clock.ts'
 import { DomainError, type ErrorCode } from '../platform/errors.ts'
 import { renderDocument } from './document.tsx'
@@ -40,8 +41,6 @@ const DOMAIN_STATUS: Record<ErrorCode, number> = {
 }
 type PageQuery = { page?: string }
 
-const PUBLIC_CACHE = 'public, max-age=30, stale-while-revalidate=60'
-
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
   const { reading, catalogue, urls, clock } = deps
 
@@ -56,8 +55,16 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
     return edition
   }
 
-  const sendPublic = (reply: FastifyReply, page: PageView) =>
-    sendPage(reply.header('cache-control', PUBLIC_CACHE), page)
+  /** A page the same for every reader: kept in the page cache under the keys of what it shows. */
+  const sendPublic = (
+    reply: FastifyReply,
+    page: PageView,
+    keys: string[],
+    stories: { id: number }[],
+  ) => {
+    reply.surrogateKeys = [...keys, ...stories.map((story) => surrogate.article(story.id))]
+    return sendPage(reply, page)
+  }
 
   app.get('/', async (request, reply) => {
     const code =
@@ -70,7 +77,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
   app.get<{ Params: EditionParams }>('/:edition', async (request, reply) => {
     const edition = editionOf(request.params.edition)
     const [ctx, home] = await Promise.all([contextFor(edition), reading.home(edition)])
-    return sendPublic(reply, homePage({ ctx, ...home }))
+    const shown = [
+      ...(home.top ? [home.top] : []),
+      ...home.latest,
+      ...home.blocks.flatMap((b) => b.items),
+    ]
+    return sendPublic(reply, homePage({ ctx, ...home }), [surrogate.home(edition.id)], shown)
   })
 
   app.get<{ Params: EditionParams; Querystring: PageQuery }>(
@@ -90,6 +102,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
           base: `/${edition.code}/newsfeed`,
           list,
         }),
+        [surrogate.newsfeed(edition.id)],
+        list.items,
       )
     },
   )
@@ -118,6 +132,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
             return same ? [{ edition: other, href: urls.section(other, same) }] : []
           }),
         }),
+        catalogue.sectionFamily(section).map(surrogate.section),
+        list.items,
       )
     },
   )
@@ -142,6 +158,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
           base: urls.tag(edition, found.tag),
           list: found.list,
         }),
+        [surrogate.tag(found.tag.id)],
+        found.list.items,
       )
     },
   )
@@ -167,6 +185,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
           base: urls.author(edition, found.author),
           list: found.list,
         }),
+        [surrogate.author(found.author.id)],
+        found.list.items,
       )
     },
   )
@@ -189,7 +209,13 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       if (canonical !== path)
         return reply.redirect(query ? `${canonical}?${query}` : canonical, 301)
       const ctx = await contextFor(edition)
-      return sendPublic(reply, articlePage({ ctx, article }))
+      const linked = [...article.related, ...article.bodyArticles.values(), ...article.translations]
+      return sendPublic(
+        reply,
+        articlePage({ ctx, article }),
+        [surrogate.article(article.id)],
+        linked,
+      )
     },
   )
 

@@ -1,0 +1,46 @@
+// Serves public pages from the page cache, and stores those a route marked with surrogate keys.
+import type { FastifyInstance } from 'fastify'
+import type { PageCache } from './page-cache.ts'
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Set by a route whose answer is the same for every reader and may be kept. */
+    surrogateKeys: readonly string[] | null
+  }
+}
+
+export const PUBLIC_PAGE_CACHE_CONTROL =
+  'public, max-age=30, s-maxage=60, stale-while-revalidate=300'
+
+export async function pageCacheHooks(app: FastifyInstance, cache: PageCache) {
+  app.decorateReply('surrogateKeys', null)
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET') return
+    const page = cache.get(request.url)
+    if (!page) return
+    reply
+      .header('etag', page.etag)
+      .header('cache-control', PUBLIC_PAGE_CACHE_CONTROL)
+      .header('surrogate-key', page.keys.join(' '))
+    if (request.headers['if-none-match'] === page.etag) return reply.code(304).send()
+    return reply.code(200).type('text/html; charset=utf-8').send(page.body)
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const keys = reply.surrogateKeys
+    if (
+      !keys ||
+      request.method !== 'GET' ||
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string'
+    )
+      return payload
+    const page = cache.set(request.url, payload, keys)
+    reply
+      .header('etag', page.etag)
+      .header('cache-control', PUBLIC_PAGE_CACHE_CONTROL)
+      .header('surrogate-key', keys.join(' '))
+    return payload
+  })
+}

@@ -1,0 +1,93 @@
+// Rendered public pages kept in memory, bounded by bytes, least recently used first out. Each page
+// lists the surrogate keys of what it shows, and a change to a story drops exactly those pages.
+import { createHash } from 'node:crypto'
+
+export interface CachedPage {
+  body: string
+  etag: string
+  keys: readonly string[]
+  storedAt: number
+}
+
+export function createPageCache(options: {
+  maxBytes: number
+  maxAgeMs: number
+  now?: () => number
+}) {
+  const now = options.now ?? Date.now
+  const pages = new Map<string, CachedPage>()
+  const byKey = new Map<string, Set<string>>()
+  let bytes = 0
+
+  const size = (page: CachedPage) => page.body.length * 2 + 200
+
+  const remove = (url: string) => {
+    const page = pages.get(url)
+    if (!page) return
+    pages.delete(url)
+    bytes -= size(page)
+    for (const key of page.keys) {
+      const urls = byKey.get(key)
+      urls?.delete(url)
+      if (urls?.size === 0) byKey.delete(key)
+    }
+  }
+
+  return {
+    get(url: string): CachedPage | undefined {
+      const page = pages.get(url)
+      if (!page) return undefined
+      if (now() - page.storedAt > options.maxAgeMs) {
+        remove(url)
+        return undefined
+      }
+      // Map order is insertion order: moving a page to the end makes the first one the least used.
+      pages.delete(url)
+      pages.set(url, page)
+      return page
+    },
+
+    set(url: string, body: string, keys: readonly string[]): CachedPage {
+      remove(url)
+      const page: CachedPage = {
+        body,
+        keys,
+        etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+        storedAt: now(),
+      }
+      if (size(page) > options.maxBytes) return page
+      pages.set(url, page)
+      bytes += size(page)
+      for (const key of keys) {
+        let urls = byKey.get(key)
+        if (!urls) {
+          urls = new Set()
+          byKey.set(key, urls)
+        }
+        urls.add(url)
+      }
+      while (bytes > options.maxBytes) {
+        const oldest = pages.keys().next().value
+        if (oldest === undefined) break
+        remove(oldest)
+      }
+      return page
+    },
+
+    /** Drops every page that shows any of `keys`. */
+    invalidate(keys: readonly string[]): number {
+      let dropped = 0
+      for (const key of keys) {
+        for (const url of [...(byKey.get(key) ?? [])]) {
+          remove(url)
+          dropped++
+        }
+      }
+      return dropped
+    },
+
+    stats: () => ({ pages: pages.size, bytes }),
+  }
+}
+
+export type PageCache = ReturnType<typeof createPageCache>
