@@ -76,6 +76,11 @@ export async function buildApp(
     newsfeed.invalidate()
     pageCache.invalidate(keysOf(event))
   })
+  // Changes made while the bus was away were not heard of: start these caches afresh.
+  bus.onReconnect(() => {
+    newsfeed.invalidate()
+    pageCache.clear()
+  })
   const taxonomy = createTaxonomyService({
     writes: createTaxonomyWrites(db),
     catalogue,

@@ -83,7 +83,16 @@ export function createRedisBus(options: {
       if (name === 'subscriber') lost = true
     })
   }
+  // Whatever ends the subscriber's connection, the next 'ready' means this instance may have missed
+  // messages in between.
+  let connected = false
+  subscriber.on('close', () => {
+    if (!connected || lost) return
+    lost = true
+    log.warn('Redis connection lost; pages keep being served, retrying with backoff')
+  })
   subscriber.on('ready', () => {
+    connected = true
     if (!lost) return
     lost = false
     log.info('Redis connection back; catching up')

@@ -86,6 +86,12 @@ export function createPageCache(options: {
       return dropped
     },
 
+    clear(): void {
+      pages.clear()
+      byKey.clear()
+      bytes = 0
+    },
+
     stats: () => ({ pages: pages.size, bytes }),
   }
 }
