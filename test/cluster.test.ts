@@ -91,6 +91,9 @@ describe.skipIf(!ready)('two instances on PostgreSQL and Redis', () => {
     const stream = await openStream(`${urlB}/en/newsfeed/stream`)
     await new Promise((r) => setTimeout(r, 200))
     await redis.stop()
+    // Without Redis, both instances go on serving pages.
+    expect((await fetch(`${urlA}/en/world`)).status).toBe(200)
+    expect((await fetch(`${urlB}/ru`)).status).toBe(200)
     const during = await a.services.articles.create({
       editionId: room.en.id,
       sectionId: room.world.id,
