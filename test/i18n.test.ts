@@ -44,6 +44,7 @@ describe('pages speak only their edition language', () => {
       pages[code] = [
         `/${code}`,
         `/${code}/world`,
+        `/${code}/newsfeed`,
         `/${code}/world?page=2`,
         `/${code}/tags/${tag}`,
         `/${code}/authors/${author}`,
