@@ -1,4 +1,5 @@
 // The composition root: config -> database -> repositories -> services -> HTTP routes, in that order.
+import http from 'node:http'
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify'
 import { pino } from 'pino'
 import { createArticleRepository } from './content/article.repository.ts'
@@ -11,7 +12,7 @@ import { createTaxonomyService } from './content/taxonomy.service.ts'
 import { type Bus, createMemoryBus, createRedisBus } from './live/bus.ts'
 import { liveRoutes } from './live/live.routes.ts'
 import { createNewsfeedStream } from './live/newsfeed-stream.ts'
-import { pageCacheHooks } from './live/page-cache.hooks.ts'
+import { pageCacheHooks, servePageFromCache } from './live/page-cache.hooks.ts'
 import { createPageCache } from './live/page-cache.ts'
 import { createStoryEventsRepository } from './live/story-events.repository.ts'
 import { keysOf } from './live/surrogate-keys.ts'
@@ -101,7 +102,13 @@ export async function buildApp(
   const assets = loadAssets()
 
   let site: Awaited<ReturnType<typeof siteRoutes>>
+  let closing = false
   const app = Fastify({
+    // Kept pages are answered by the HTTP server itself; the rest go through the framework.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (closing || !servePageFromCache(pageCache, req, res)) handler(req, res)
+      }),
     loggerInstance: log,
     // One log line per request costs more CPU than rendering a page; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
@@ -116,7 +123,6 @@ export async function buildApp(
   })
   // While stopping, answers to requests in flight close their connection, so keep-alive clients
   // do not hold the server open.
-  let closing = false
   app.addHook('preClose', async () => {
     closing = true
     stream.close()

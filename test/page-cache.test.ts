@@ -7,7 +7,7 @@ import { DIALECTS, testApp } from './setup.ts'
 describe('page cache store', () => {
   it('evicts the least recently used pages past its byte budget, and expires old ones', () => {
     let now = 0
-    const cache = createPageCache({ maxBytes: 3 * (2 * 100 + 200), maxAgeMs: 1000, now: () => now })
+    const cache = createPageCache({ maxBytes: 3 * (100 + 200), maxAgeMs: 1000, now: () => now })
     for (const url of ['/a', '/b', '/c']) cache.set(url, 'x'.repeat(100), [`k${url}`])
     cache.get('/a')
     cache.set('/d', 'x'.repeat(100), ['kd'])
@@ -52,6 +52,25 @@ describe.each(DIALECTS)('page cache on %s', (dialect) => {
     const revalidated = await get(url, { 'if-none-match': etag })
     expect(revalidated.res.statusCode).toBe(304)
     expect(revalidated.res.body).toBe('')
+  })
+
+  it('answers kept pages over a real socket, with 304s, and renders again after a change', async () => {
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    const id = await newArticle(t.services, room, { headline: 'Over the wire', slug: 'wire' })
+    const url = `${base}/en/world/20260214/wire-${id}`
+    const first = await fetch(url)
+    const etag = first.headers.get('etag')!
+    const body = await first.text()
+    const before = t.database.stats.queries
+    const second = await fetch(url)
+    expect(await second.text()).toBe(body)
+    expect(second.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(second.headers.get('surrogate-key')).toContain(`article-${id}`)
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304)
+    expect(t.database.stats.queries).toBe(before)
+    await t.services.articles.update(id, { headline: 'Over the wire, again' })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(await (await fetch(url)).text()).toContain('Over the wire, again')
   })
 
   it('drops exactly the pages that show a changed story', async () => {

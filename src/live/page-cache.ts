@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 
 export interface CachedPage {
-  body: string
+  body: Buffer
   etag: string
   keys: readonly string[]
   storedAt: number
@@ -19,7 +19,7 @@ export function createPageCache(options: {
   const byKey = new Map<string, Set<string>>()
   let bytes = 0
 
-  const size = (page: CachedPage) => page.body.length * 2 + 200
+  const size = (page: CachedPage) => page.body.length + 200
 
   const remove = (url: string) => {
     const page = pages.get(url)
@@ -47,8 +47,9 @@ export function createPageCache(options: {
       return page
     },
 
-    set(url: string, body: string, keys: readonly string[]): CachedPage {
+    set(url: string, html: string, keys: readonly string[]): CachedPage {
       remove(url)
+      const body = Buffer.from(html)
       const page: CachedPage = {
         body,
         keys,
