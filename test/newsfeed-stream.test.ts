@@ -1,4 +1,5 @@
 // The live newsfeed over real HTTP: new, updated and withdrawn stories, resume, and bad Last-Event-IDs.
+import net from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newArticle, newsroom } from './factories.ts'
 import { DIALECTS, testApp } from './setup.ts'
@@ -99,6 +100,25 @@ describe.each(DIALECTS)('newsfeed stream on %s', (dialect) => {
       await stream.close()
     }
     expect((await fetch(`${base}/xx/newsfeed/stream`)).status).toBe(404)
+  })
+
+  it('stays up when a thousand readers connect and drop at once', async () => {
+    const { port } = new URL(base)
+    const sockets = Array.from({ length: 1000 }, () => {
+      const socket = net.connect(Number(port), '127.0.0.1')
+      socket.on('error', () => {})
+      socket.write('GET /en/newsfeed/stream HTTP/1.1\r\nHost: x\r\nLast-Event-ID: 1\r\n\r\n')
+      return socket
+    })
+    await new Promise((r) => setTimeout(r, 300))
+    for (const socket of sockets) socket.destroy()
+    await new Promise((r) => setTimeout(r, 300))
+    expect((await fetch(`${base}/healthz`)).status).toBe(200)
+    const stream = await openStream(`${base}/en/newsfeed/stream`)
+    await new Promise((r) => setTimeout(r, 100))
+    await newArticle(t.services, room, { headline: 'Still here' })
+    expect(JSON.parse((await stream.waitFor(1))[0]!.data).headline).toBe('Still here')
+    await stream.close()
   })
 
   it('shows the full newsfeed page with paging, and a banner for a breaking story', async () => {
