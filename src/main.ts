@@ -27,8 +27,10 @@ import { metricsRoutes } from './platform/http/metrics.routes.ts'
 import { assetRoutes, loadAssets } from './site/assets.ts'
 import { hasCatalogue } from './site/i18n/messages.ts'
 import { createNewsfeedEntries } from './site/newsfeed-item.ts'
+import { nextStoryRoutes } from './site/next-story.routes.tsx'
 import { siteRoutes } from './site/site.routes.tsx'
 import { createUrls } from './site/urls.ts'
+import { createViews } from './site/views.ts'
 
 export async function buildApp(
   config: Config,
@@ -137,6 +139,15 @@ export async function buildApp(
   await assetRoutes(app, assets)
   await mediaRoutes(app, { renditions })
   await liveRoutes(app, { catalogue, stream, newsfeed: reading.newsfeed, entry })
+  await nextStoryRoutes(app, {
+    reading,
+    catalogue,
+    urls,
+    clock,
+    views: createViews(),
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+  })
   site = await siteRoutes(app, {
     reading,
     catalogue,

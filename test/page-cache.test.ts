@@ -80,10 +80,18 @@ describe.each(DIALECTS)('page cache on %s', (dialect) => {
       name: 'Other',
     })
     const first = await newArticle(t.services, room, { headline: 'First story', slug: 'first' })
+    // In another section, so that it is not the story before or after the first one.
+    const economy = await t.services.taxonomy.createSection({
+      editionId: room.en.id,
+      slug: 'economy',
+      name: 'Economy',
+    })
     const untouched = await newArticle(t.services, room, {
       headline: 'Elsewhere',
       slug: 'elsewhere',
+      sectionId: economy,
       tagIds: [other],
+      authorIds: [],
     })
     const pages = [
       '/en',
@@ -92,7 +100,7 @@ describe.each(DIALECTS)('page cache on %s', (dialect) => {
       '/en/authors/jane-doe',
       '/en/newsfeed',
       `/en/world/20260214/first-${first}`,
-      `/en/world/20260214/elsewhere-${untouched}`,
+      `/en/economy/20260214/elsewhere-${untouched}`,
       '/en/tags/other',
       '/ru',
     ]

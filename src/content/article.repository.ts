@@ -219,6 +219,53 @@ export function createArticleRepository(db: Db) {
       ),
 
     /**
+     * The story a reader meets after this one: the next older in its section, in list order. One
+     * lookup per visible status, each walking the section index from the story down and stopping at
+     * the first row, so the cost does not grow with the section.
+     */
+    async nextInSection(
+      articleId: number,
+      sectionId: number,
+      publishedAt: Date,
+      now: string,
+    ): Promise<ArticleSummary | undefined> {
+      const older = (status: 'published' | 'scheduled') =>
+        db
+          .selectFrom(
+            newestFirst(
+              summaries()
+                .where('a.section_id', '=', slot<number>('section'))
+                .where('a.status', '=', status)
+                .where('a.published_at', '<=', slot<string>('now'))
+                .where((eb) =>
+                  eb(
+                    eb.refTuple('a.published_at', 'a.id'),
+                    '<',
+                    eb.tuple(slot<string>('published'), slot<number>('article')),
+                  ),
+                ),
+            )
+              .limit(1)
+              .as(status),
+          )
+          .selectAll()
+      const rows = await run(
+        'nextInSection',
+        () => older('published').unionAll(older('scheduled')),
+        {
+          section: sectionId,
+          now,
+          published: publishedAt.toISOString(),
+          article: articleId,
+        },
+      )
+      const [next] = rows
+        .map(toSummary)
+        .sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime() || y.id - x.id)
+      return next
+    },
+
+    /**
      * The published stories one story links to, in one statement: those an editor marked related
      * (in their order), those the body's cards point at, and its translations in other editions.
      */

@@ -77,6 +77,8 @@ export interface Article extends ArticleSummary {
   bodyMedia: Map<number, MediaView>
   /** The same story in other editions. */
   translations: ArticleSummary[]
+  /** The next older story of its section, offered at the end of this one. */
+  next: ArticleSummary | undefined
 }
 
 /** A story in any status, as the newsroom and the URL resolver see it. */

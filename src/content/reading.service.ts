@@ -25,6 +25,18 @@ export type ArticleLookup =
   | { kind: 'gone'; record: ArticleRecord }
   | { kind: 'missing' }
 
+// A scheduled story is public from its time on, whether or not anything has yet marked it published.
+function isPublic(
+  row: { status: ArticleRecord['status']; publishedAt: Date | null },
+  at: Date,
+): row is { status: 'published' | 'scheduled'; publishedAt: Date } {
+  return (
+    (row.status === 'published' || row.status === 'scheduled') &&
+    row.publishedAt !== null &&
+    row.publishedAt <= at
+  )
+}
+
 export function createReadingService(deps: {
   articles: ArticleRepository
   taxonomy: TaxonomyRepository
@@ -43,6 +55,50 @@ export function createReadingService(deps: {
   ): Promise<Page<ArticleSummary>> => {
     const rows = await fetch(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
     return { items: rows.slice(0, PAGE_SIZE), page, hasNext: rows.length > PAGE_SIZE }
+  }
+
+  /** A story readers may see now, without its body: enough to address or count it. */
+  async function story(id: number): Promise<ArticleRecord | undefined> {
+    const record = await articles.record(id)
+    return record && isPublic(record, clock.now()) ? record : undefined
+  }
+
+  /** One story with everything its page shows, or why it cannot be shown. */
+  async function article(id: number): Promise<ArticleLookup> {
+    const at = clock.now()
+    const row = await articles.findById(id)
+    if (!row) return { kind: 'missing' }
+    if (!isPublic(row, at)) {
+      // A story once public and then withdrawn is gone for good; a draft or embargoed one is not there.
+      if (row.status === 'unpublished')
+        return { kind: 'gone', record: { ...row, status: row.status } }
+      return { kind: 'missing' }
+    }
+    const body = row.body as BodyDoc
+    const refs = collectReferences(body)
+    const iso = at.toISOString()
+    const [authors, tags, linked, bodyMedia, next] = await Promise.all([
+      taxonomy.authorsOfArticle(id),
+      taxonomy.tagsOfArticle(id),
+      articles.linkedTo(id, row.translationGroup, refs.articleIds, iso),
+      media.byIds(refs.mediaIds),
+      articles.nextInSection(id, row.sectionId, row.publishedAt, iso),
+    ])
+    return {
+      kind: 'published',
+      article: {
+        ...row,
+        publishedAt: row.publishedAt,
+        body,
+        authors,
+        tags,
+        related: linked.related,
+        bodyArticles: linked.cards,
+        bodyMedia,
+        translations: linked.translations,
+        next,
+      },
+    }
   }
 
   return {
@@ -107,43 +163,18 @@ export function createReadingService(deps: {
 
     newsfeed: (edition: Edition) => newsfeed.latest(edition),
 
-    async article(id: number): Promise<ArticleLookup> {
-      const at = clock.now()
-      const row = await articles.findById(id)
-      if (!row) return { kind: 'missing' }
-      if (
-        (row.status !== 'published' && row.status !== 'scheduled') ||
-        row.publishedAt === null ||
-        row.publishedAt > at
-      ) {
-        // A story once public and then withdrawn is gone for good; a draft or embargoed one is not there.
-        if (row.status === 'unpublished')
-          return { kind: 'gone', record: { ...row, status: row.status } }
-        return { kind: 'missing' }
-      }
-      const body = row.body as BodyDoc
-      const refs = collectReferences(body)
-      const iso = at.toISOString()
-      const [authors, tags, linked, bodyMedia] = await Promise.all([
-        taxonomy.authorsOfArticle(id),
-        taxonomy.tagsOfArticle(id),
-        articles.linkedTo(id, row.translationGroup, refs.articleIds, iso),
-        media.byIds(refs.mediaIds),
-      ])
-      return {
-        kind: 'published',
-        article: {
-          ...row,
-          publishedAt: row.publishedAt,
-          body,
-          authors,
-          tags,
-          related: linked.related,
-          bodyArticles: linked.cards,
-          bodyMedia,
-          translations: linked.translations,
-        },
-      }
+    article,
+
+    story,
+
+    /** The story read after `id` (the next older in its section), complete; undefined at the end. */
+    async following(id: number): Promise<Article | undefined> {
+      const current = await story(id)
+      if (!current?.publishedAt) return undefined
+      const next = await articles.nextInSection(id, current.sectionId, current.publishedAt, now())
+      if (!next) return undefined
+      const found = await article(next.id)
+      return found.kind === 'published' ? found.article : undefined
     },
   }
 }

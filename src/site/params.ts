@@ -11,6 +11,8 @@ export class PageError extends Error {
 }
 
 export const MAX_PAGE = 10_000
+/** Story ids are 32-bit integers in both databases. */
+const MAX_ID = 2_147_483_647
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const SLUG_AND_ID = /^(?:([a-z0-9-]{1,120})-)?(\d{1,10})$/
 
@@ -37,8 +39,16 @@ export function parseArticleRef(
   const match = SLUG_AND_ID.exec(slugAndId)
   if (!match) throw new PageError(404)
   const id = Number(match[2])
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) throw new PageError(404)
+  if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) throw new PageError(404)
   return { date, slug: match[1] ?? '', id }
+}
+
+/** A bare story number, as the addresses of page fragments carry it. */
+export function parseStoryId(raw: string): number {
+  if (!/^\d{1,10}$/.test(raw)) throw new PageError(400, 'reason.id')
+  const id = Number(raw)
+  if (id < 1 || id > MAX_ID) throw new PageError(400, 'reason.id')
+  return id
 }
 
 /** The edition whose language the reader prefers, from an Accept-Language header. */

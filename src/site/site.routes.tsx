@@ -209,7 +209,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       if (canonical !== path)
         return reply.redirect(query ? `${canonical}?${query}` : canonical, 301)
       const ctx = await contextFor(edition)
-      const linked = [...article.related, ...article.bodyArticles.values(), ...article.translations]
+      const linked = [
+        ...article.related,
+        ...article.bodyArticles.values(),
+        ...article.translations,
+        ...(article.next ? [article.next] : []),
+      ]
       return sendPublic(
         reply,
         articlePage({ ctx, article }),

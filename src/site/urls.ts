@@ -19,6 +19,12 @@ export function createUrls(catalogue: Catalogue) {
       if (!edition || !section) return '/'
       return `/${edition.code}/${section.slug}/${formatsFor(edition).urlDate(article.publishedAt)}/${article.slug}-${article.id}`
     },
+    /** The story after `articleId` as a fragment to append, the `depth`th appended so far. */
+    nextStory: (edition: Edition, articleId: number, depth: number) =>
+      `/${edition.code}/stories/${articleId}/next?depth=${depth}`,
+    /** Where a reader's browser reports an appended story as read. */
+    storyView: (edition: Edition, articleId: number) =>
+      `/${edition.code}/stories/${articleId}/view`,
     rendition: (mediaId: number, width: number, format: RenditionFormat) =>
       `/media/${mediaId}/${width}.${format}`,
   }

@@ -114,3 +114,69 @@
   }
   connect(feed.dataset.lastEventId)
 })()
+
+// Reading on at the end of a story: as the reader nears the "next story" link, the next story of
+// the section is fetched and appended, and the address and title follow whichever story is being
+// read. Without JavaScript, or when a fetch fails, the link is there to follow.
+;(() => {
+  const main = document.querySelector('.page__main')
+  const opened = main?.querySelector('.article[data-url]')
+  if (!opened || !window.IntersectionObserver || !window.fetch) return
+  const counted = new WeakSet([opened])
+
+  // The story crossing the middle of the screen is the one being read, however long it is.
+  const reading = new IntersectionObserver(
+    (entries) => {
+      for (const { isIntersecting, target: story } of entries) {
+        if (!isIntersecting) continue
+        if (location.pathname !== story.dataset.url)
+          history.replaceState(history.state, '', story.dataset.url)
+        document.title = story.dataset.title
+        if (!counted.has(story)) {
+          counted.add(story)
+          navigator.sendBeacon?.(story.dataset.view)
+        }
+      }
+    },
+    { rootMargin: '-45% 0px -45% 0px' },
+  )
+
+  const append = async (nav) => {
+    nearing.unobserve(nav)
+    const link = nav.querySelector('a')
+    const loader = document.createElement('p')
+    loader.className = 'next-story__loader'
+    loader.setAttribute('role', 'status')
+    loader.textContent = link.textContent
+    nav.setAttribute('aria-busy', 'true')
+    link.hidden = true
+    nav.append(loader)
+    try {
+      const response = await fetch(nav.dataset.fragment, { headers: { accept: 'text/html' } })
+      if (!response.ok) throw new Error(`${response.status}`)
+      const template = document.createElement('template')
+      template.innerHTML = await response.text()
+      const story = template.content.querySelector('.article[data-url]')
+      if (!story) throw new Error('no story in the fragment')
+      const next = template.content.querySelector('.next-story')
+      nav.replaceWith(template.content)
+      reading.observe(story)
+      if (next?.dataset.fragment) nearing.observe(next)
+    } catch {
+      loader.remove()
+      link.hidden = false
+      nav.removeAttribute('aria-busy')
+    }
+  }
+
+  const nearing = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) if (entry.isIntersecting) append(entry.target)
+    },
+    { rootMargin: '600px 0px' },
+  )
+
+  reading.observe(opened)
+  const first = main.querySelector('.next-story[data-fragment]')
+  if (first) nearing.observe(first)
+})()

@@ -29,6 +29,8 @@ export const en = {
   'article.readAlso': 'Read also',
   'article.translations': 'This story in other editions',
   'article.source': 'Source: {source}',
+  'article.nextStory': 'Next story',
+  'article.next': 'Next story: {headline}',
   'nav.main': 'Sections',
   'nav.editions': 'Editions',
   'nav.skip': 'Skip to content',

@@ -31,6 +31,8 @@ export const ru: Record<MessageKey, string> = {
   'article.readAlso': 'Читайте также',
   'article.translations': 'Этот материал в других редакциях',
   'article.source': 'Источник: {source}',
+  'article.nextStory': 'Следующий материал',
+  'article.next': 'Следующий материал: {headline}',
   'nav.main': 'Рубрики',
   'nav.editions': 'Редакции',
   'nav.skip': 'Перейти к содержанию',
