@@ -193,12 +193,12 @@ export function createArticleRepository(db: Db) {
         'latestByTag',
         () =>
           paged(
-            newestFirst(
-              summaries()
-                .innerJoin('article_tags as t', 't.article_id', 'a.id')
-                .where('t.tag_id', '=', slot<number>('tag'))
-                .where(visible(slot('now'))),
-            ),
+            summaries()
+              .innerJoin('article_tags as t', 't.article_id', 'a.id')
+              .where('t.tag_id', '=', slot<number>('tag'))
+              .where('t.listed_at', '<=', slot<string>('now'))
+              .orderBy('t.listed_at', 'desc')
+              .orderBy('t.article_id', 'desc'),
           ),
         { tag: tagId, limit, offset, now },
       ),
@@ -208,12 +208,12 @@ export function createArticleRepository(db: Db) {
         'latestByAuthor',
         () =>
           paged(
-            newestFirst(
-              summaries()
-                .innerJoin('article_authors as w', 'w.article_id', 'a.id')
-                .where('w.author_id', '=', slot<number>('author'))
-                .where(visible(slot('now'))),
-            ),
+            summaries()
+              .innerJoin('article_authors as w', 'w.article_id', 'a.id')
+              .where('w.author_id', '=', slot<number>('author'))
+              .where('w.listed_at', '<=', slot<string>('now'))
+              .orderBy('w.listed_at', 'desc')
+              .orderBy('w.article_id', 'desc'),
           ),
         { author: authorId, limit, offset, now },
       ),
@@ -447,6 +447,19 @@ export function createArticleRepository(db: Db) {
 }
 
 export type ArticleRepository = ReturnType<typeof createArticleRepository>
+
+/**
+ * Gives stories' tag and author links the time list pages order them by (null while not public):
+ * one story's after it changes, or every story's after a bulk import.
+ */
+export async function copyStateToLinks(db: Db, articleId?: number): Promise<void> {
+  for (const table of ['article_tags', 'article_authors'] as const) {
+    await sql`update ${sql.table(table)} set listed_at = (
+      select a.published_at from articles a
+      where a.id = ${sql.ref(`${table}.article_id`)} and a.status in ('published', 'scheduled'))
+      ${articleId === undefined ? sql`` : sql`where article_id = ${articleId}`}`.execute(db)
+  }
+}
 
 function toSummary(r: SummaryRow): ArticleSummary {
   return {

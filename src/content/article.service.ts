@@ -6,7 +6,7 @@ import type { StoryEventsRepository } from '../live/story-events.repository.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Db } from '../platform/db/database.ts'
 import { DomainError, invalidInput, notFound } from '../platform/errors.ts'
-import type { ArticleRepository } from './article.repository.ts'
+import { type ArticleRepository, copyStateToLinks } from './article.repository.ts'
 import { validateBody } from './body/index.ts'
 import type { Catalogue } from './catalogue.ts'
 import { SLUG_MAX, SLUG_PATTERN, slugify } from './slug.ts'
@@ -137,6 +137,7 @@ export function createArticleService(deps: {
           updated_at: now,
         })
         await articles.setLinks(trx, id, draft)
+        await copyStateToLinks(trx, id)
         return id
       })
       return id
@@ -167,6 +168,7 @@ export function createArticleService(deps: {
           updated_at: clock.now().toISOString(),
         })
         await articles.setLinks(trx, id, changes)
+        await copyStateToLinks(trx, id)
         if (record.status !== 'published') return undefined
         const flagged = changes.breaking !== undefined && changes.breaking !== record.breaking
         return recordEvent(trx, id, flagged ? 'breaking' : 'updated')
@@ -187,6 +189,7 @@ export function createArticleService(deps: {
           published_at: when.toISOString(),
           updated_at: now.toISOString(),
         })
+        await copyStateToLinks(trx, id)
         if (status !== 'published') return undefined
         return recordEvent(trx, id, record.status === 'published' ? 'updated' : 'published')
       })
@@ -201,6 +204,7 @@ export function createArticleService(deps: {
           status: 'unpublished',
           updated_at: clock.now().toISOString(),
         })
+        await copyStateToLinks(trx, id)
         return record.status === 'published' ? recordEvent(trx, id, 'unpublished') : undefined
       })
       await announce(event)

@@ -1,4 +1,5 @@
 // The only file that writes SQL for demo content: find-or-create for the taxonomy, bulk inserts.
+
 import type { Insertable } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import type {
@@ -9,6 +10,7 @@ import type {
   SectionTable,
   TagTable,
 } from '../../platform/db/schema.ts'
+import { copyStateToLinks } from '../article.repository.ts'
 import type { DemoEdition } from './taxonomy.ts'
 
 export type ArticleRow = Insertable<ArticleTable>
@@ -103,6 +105,9 @@ export function createDemoRepository(db: Db) {
       // Both databases number a multi-row insert in row order; RETURNING's own order is unspecified.
       return inserted.map((row) => row.id).sort((a, b) => a - b)
     },
+
+    /** Gives the tag and author links their stories' status and time, once all rows are in. */
+    copyStateToLinks: () => copyStateToLinks(db),
 
     async insertLinks<T extends LinkTable>(
       table: T,

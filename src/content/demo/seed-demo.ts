@@ -188,6 +188,7 @@ function createWriter(
     },
     async finish() {
       for (const table of Object.keys(links) as LinkTable[]) await flushLinks(table, 1)
+      await repo.copyStateToLinks()
     },
   }
 }

@@ -34,7 +34,11 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       await migrateToLatest(database.db)
       expect(await tables()).toEqual(TABLES)
 
-      for (const file of ['20261128_0002_story_events', '20261128_0001_core']) {
+      for (const file of [
+        '20261128_0003_listed_story_state',
+        '20261128_0002_story_events',
+        '20261128_0001_core',
+      ]) {
         const { down } = await import(`./migrations/${file}.ts`)
         await down(database.db)
       }

@@ -3,10 +3,12 @@ import { type Kysely, type Migration, Migrator, sql } from 'kysely'
 import { dialectOf } from './dialect.ts'
 import * as core from './migrations/20261128_0001_core.ts'
 import * as storyEvents from './migrations/20261128_0002_story_events.ts'
+import * as listedStoryState from './migrations/20261128_0003_listed_story_state.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
   '20261128_0002_story_events': storyEvents,
+  '20261128_0003_listed_story_state': listedStoryState,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

@@ -80,13 +80,18 @@ export interface ArticleTable {
   updated_at: Timestamp
 }
 
-export interface ArticleTagTable {
+/** The story's time while it is published or scheduled, else null: kept in step for list order. */
+interface ListedState {
+  listed_at: ColumnType<Date | string | null, string | null | undefined, string | null>
+}
+
+export interface ArticleTagTable extends ListedState {
   article_id: number
   tag_id: number
   position: number
 }
 
-export interface ArticleAuthorTable {
+export interface ArticleAuthorTable extends ListedState {
   article_id: number
   author_id: number
   position: number
