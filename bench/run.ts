@@ -1,126 +1,87 @@
-// Seeds 10,000 stories into a fresh database, then measures the home, section and article pages:
-// requests per second, p99 latency, and the server's CPU time per request.
-import { type ChildProcess, spawn } from 'node:child_process'
+// The benchmark (npm run bench): page throughput and server CPU per request on 10,000 seeded stories,
+// a cached article against nginx, 10,000 live newsfeed readers, and publish-to-visible on a cluster.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import autocannon from 'autocannon'
 import { buildIfNeeded } from '../scripts/build.mjs'
+import { articleVsNginx } from './article-vs-nginx.ts'
+import { cleanup, defer } from './cleanup.ts'
+import { clusterPublish } from './cluster.ts'
+import { articleUrls, DURATION, measure, row } from './load.ts'
+import { seed, startServer } from './server.ts'
+import { sseFanOut } from './sse.ts'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000)
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 10
-const PORT = 3900 + Math.floor(Math.random() * 90)
-const base = `http://127.0.0.1:${PORT}`
-const root = path.resolve(import.meta.dirname, '..')
 
-function run(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-}
-
-async function exited(child: ChildProcess): Promise<void> {
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
-  if (code !== 0) throw new Error(`${child.spawnargs.join(' ')} exited with ${code}`)
-}
-
-async function waitUntilReady() {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('server did not become ready')
-}
-
-/** The server's own CPU seconds (user + system), from its Prometheus metrics. */
-async function serverCpuSeconds(): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text()
-  const value = (name: string) =>
-    Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN)
-  return value('process_cpu_user_seconds_total') + value('process_cpu_system_seconds_total')
-}
-
-async function articleUrls(): Promise<string[]> {
-  const urls = new Set<string>()
-  for (const edition of ['en', 'ru']) {
-    for (let page = 1; page <= 10; page++) {
-      const html = await (await fetch(`${base}/${edition}/world?page=${page}`)).text()
-      for (const m of html.matchAll(/href="(\/[a-z]{2}\/[a-z-]+\/\d{8}\/[a-z0-9-]+-\d+)"/g))
-        urls.add(m[1]!)
-    }
-  }
-  return [...urls]
-}
-
-async function measure(name: string, paths: string[]) {
-  let next = 0
-  const options = {
-    url: base,
-    connections: CONNECTIONS,
-    requests: [
-      {
-        setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[next++ % paths.length] }),
-      },
-    ],
-  }
-  await autocannon({ ...options, duration: 2 }) // warm-up
-  const cpuBefore = await serverCpuSeconds()
-  const result = await autocannon({ ...options, duration: DURATION })
-  const cpu = (await serverCpuSeconds()) - cpuBefore
-  const served = result.requests.total
-  return {
-    page: name,
-    'req/s': Math.round(result.requests.average),
-    'p99 ms': result.latency.p99,
-    'server CPU ms/req': Number(((cpu * 1000) / served).toFixed(3)),
-    requests: served,
-    'non-2xx': result.non2xx,
-    distinct: paths.length,
-  }
-}
-
-async function main() {
+async function pages() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'))
+  const removeDir = defer(() => fs.rmSync(dataDir, { recursive: true, force: true }))
   const env = {
     DATA_DIR: dataDir,
     DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
     LOG_LEVEL: 'warn',
   }
   console.log(`Seeding ${ARTICLES} stories into ${env.DATABASE_URL || 'a fresh SQLite file'} ...`)
-  await exited(
-    run(['--import', 'tsx', 'src/seed.ts', '--articles', String(ARTICLES), '--reset'], env),
+  await seed(env, ARTICLES)
+
+  // The server as `npm start` runs it: built, not through the TypeScript loader. A second one
+  // without a page cache serves the uncached article pages, which the first would keep after one read.
+  await buildIfNeeded()
+  const cached = await startServer(env)
+  const uncached = await startServer({ ...env, PAGE_CACHE_MB: '0' })
+  const articles = await articleUrls(cached.base)
+  const load = (name: string, server: typeof cached, paths: string[]) =>
+    measure({
+      name,
+      base: server.base,
+      paths,
+      connections: CONNECTIONS,
+      cpuSeconds: server.cpuSeconds,
+    })
+  console.table([
+    row(await load('home /en', cached, ['/en', '/ru'])),
+    row(
+      await load('section /en/world', cached, [
+        '/en/world',
+        '/ru/world',
+        '/en/economy',
+        '/ru/economy',
+      ]),
+    ),
+    row(await load('article (uncached)', uncached, articles)),
+  ])
+  console.log(
+    `${CONNECTIONS} connections, ${DURATION} s per page, Node ${process.version}, ${os.cpus().length} cores; uncached articles from a server with PAGE_CACHE_MB=0`,
   )
 
-  // The server as `npm start` runs it: built, not through the TypeScript loader.
-  await buildIfNeeded()
-  const server = run(['dist/server.js'], {
-    ...env,
-    PORT: String(PORT),
-    METRICS: 'true',
-    DEMO_ARTICLES: '0',
-  })
+  await articleVsNginx({ cached, uncached, articles })
+  await uncached.stop()
+  await cached.stop()
+  await removeDir()
+}
+
+/** Runs one part of the bench; if it fails, says so, undoes what it started, and goes on. */
+async function section(name: string, work: () => Promise<void>) {
   try {
-    await waitUntilReady()
-    const articles = await articleUrls()
-    const rows = [
-      await measure('home /en', ['/en', '/ru']),
-      await measure('section /en/world', ['/en/world', '/ru/world', '/en/economy', '/ru/economy']),
-      await measure('article (uncached)', articles),
-    ]
-    console.table(rows)
-    console.log(
-      `${CONNECTIONS} connections, ${DURATION} s per page, Node ${process.version}, ${os.cpus().length} cores`,
-    )
-  } finally {
-    server.kill('SIGTERM')
-    await new Promise((r) => server.on('exit', r))
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    await work()
+  } catch (error) {
+    console.error(`\n${name} failed:`, error)
+    process.exitCode = 1
+    await cleanup()
   }
 }
 
-await main()
+const started = Date.now()
+await section('Pages', pages)
+await section('SSE fan-out', () =>
+  sseFanOut({
+    clients: Number(process.env.BENCH_SSE_CLIENTS ?? 10_000),
+    processes: 2,
+    spreadMs: 500,
+  }),
+)
+await section('Cluster', () => clusterPublish(50))
+await cleanup()
+console.log(`\nBench finished in ${Math.round((Date.now() - started) / 1000)} s`)
+process.exit()
