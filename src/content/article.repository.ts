@@ -79,6 +79,9 @@ function visible(now: string) {
     eb.and([eb('a.status', 'in', ['published', 'scheduled']), eb('a.published_at', '<=', now)])
 }
 
+/** Stories filed at the very same second as another; more than this and the next one may be skipped. */
+const TIES = 4
+
 export function createArticleRepository(db: Db) {
   const run = createPrepared(db)
   const summaries = () =>
@@ -219,9 +222,8 @@ export function createArticleRepository(db: Db) {
       ),
 
     /**
-     * The story a reader meets after this one: the next older in its section, in list order. One
-     * lookup per visible status, each walking the section index from the story down and stopping at
-     * the first row, so the cost does not grow with the section.
+     * The story a reader meets after this one: the next older in its section, in list order,
+     * read by walking the section index down from the story, so the cost does not grow with it.
      */
     async nextInSection(
       articleId: number,
@@ -229,38 +231,26 @@ export function createArticleRepository(db: Db) {
       publishedAt: Date,
       now: string,
     ): Promise<ArticleSummary | undefined> {
-      const older = (status: 'published' | 'scheduled') =>
-        db
-          .selectFrom(
-            newestFirst(
-              summaries()
-                .where('a.section_id', '=', slot<number>('section'))
-                .where('a.status', '=', status)
-                .where('a.published_at', '<=', slot<string>('now'))
-                .where((eb) =>
-                  eb(
-                    eb.refTuple('a.published_at', 'a.id'),
-                    '<',
-                    eb.tuple(slot<string>('published'), slot<number>('article')),
-                  ),
-                ),
-            )
-              .limit(1)
-              .as(status),
-          )
-          .selectAll()
+      // The index walks down from the story's own time; stories sharing that time are sorted out
+      // here, since a row-value bound would not narrow the index range.
       const rows = await run(
         'nextInSection',
-        () => older('published').unionAll(older('scheduled')),
-        {
-          section: sectionId,
-          now,
-          published: publishedAt.toISOString(),
-          article: articleId,
-        },
+        () =>
+          newestFirst(
+            summaries()
+              .where('a.section_id', '=', slot<number>('section'))
+              // One status keeps the walk a single ordered index range (an IN list would sort);
+              // a scheduled story joins once it is marked published.
+              .where('a.status', '=', 'published')
+              .where('a.published_at', '<=', slot<string>('published')),
+          ).limit(TIES + 1),
+        { section: sectionId, published: publishedAt.toISOString() },
       )
+      const at = publishedAt.getTime()
       const [next] = rows
         .map(toSummary)
+        .filter((story) => story.publishedAt.getTime() < at || story.id < articleId)
+        .filter((story) => story.publishedAt.toISOString() <= now)
         .sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime() || y.id - x.id)
       return next
     },
