@@ -79,8 +79,8 @@ function visible(now: string) {
     eb.and([eb('a.status', 'in', ['published', 'scheduled']), eb('a.published_at', '<=', now)])
 }
 
-/** Stories filed at the very same second as another; more than this and the next one may be skipped. */
-const TIES = 4
+/** How many stories of one section filed at the very same second the next-story walk looks past. */
+const MAX_TIES = 50
 
 export function createArticleRepository(db: Db) {
   const run = createPrepared(db)
@@ -231,27 +231,33 @@ export function createArticleRepository(db: Db) {
       publishedAt: Date,
       now: string,
     ): Promise<ArticleSummary | undefined> {
-      // The index walks down from the story's own time; stories sharing that time are sorted out
-      // here, since a row-value bound would not narrow the index range.
-      const rows = await run(
-        'nextInSection',
-        () =>
-          newestFirst(
-            summaries()
-              .where('a.section_id', '=', slot<number>('section'))
-              // One status keeps the walk a single ordered index range (an IN list would sort);
-              // a scheduled story joins once it is marked published.
-              .where('a.status', '=', 'published')
-              .where('a.published_at', '<=', slot<string>('published')),
-          ).limit(TIES + 1),
-        { section: sectionId, published: publishedAt.toISOString() },
-      )
+      // Walks the section index down from the story's own time. Stories filed at the very same
+      // time come first in that walk; only then is it walked again past them.
+      const walk = (limit: number) =>
+        run(
+          `nextInSection:${limit}`,
+          () =>
+            newestFirst(
+              summaries()
+                .where('a.section_id', '=', slot<number>('section'))
+                // One status keeps the walk an ordered index range (an IN list would sort); a
+                // scheduled story joins once it is marked published.
+                .where('a.status', '=', 'published')
+                .where('a.published_at', '<=', slot<string>('published')),
+            ).limit(limit),
+          { section: sectionId, published: publishedAt.toISOString() },
+        )
       const at = publishedAt.getTime()
+      const after = (row: SummaryRow) => {
+        const story = toSummary(row)
+        return story.publishedAt.getTime() < at || story.id < articleId
+      }
+      let rows = await walk(2)
+      if (rows.length === 2 && !rows.some(after)) rows = await walk(MAX_TIES)
       const [next] = rows
+        .filter(after)
         .map(toSummary)
-        .filter((story) => story.publishedAt.getTime() < at || story.id < articleId)
         .filter((story) => story.publishedAt.toISOString() <= now)
-        .sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime() || y.id - x.id)
       return next
     },
 

@@ -70,11 +70,8 @@ export async function pageCacheHooks(app: FastifyInstance, cache: PageCache) {
       typeof payload !== 'string'
     )
       return payload
-    const page = cache.set(request.url, payload, keys)
-    reply
-      .header('etag', page.etag)
-      .header('cache-control', PUBLIC_PAGE_CACHE_CONTROL)
-      .header('surrogate-key', keys.join(' '))
+    reply.header('cache-control', PUBLIC_PAGE_CACHE_CONTROL).header('surrogate-key', keys.join(' '))
+    if (cache.enabled) reply.header('etag', cache.set(request.url, payload, keys).etag)
     return payload
   })
 }

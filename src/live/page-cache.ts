@@ -34,6 +34,9 @@ export function createPageCache(options: {
   }
 
   return {
+    /** Off when given no memory: nothing is hashed or kept. */
+    enabled: options.maxBytes > 0,
+
     get(url: string): CachedPage | undefined {
       const page = pages.get(url)
       if (!page) return undefined
