@@ -38,6 +38,8 @@ async function start() {
   await app.listen({
     port: config.port,
     host: config.host,
+    // Thousands of readers' streams reconnect at once after a restart; Node's default queue is 511.
+    backlog: 4096,
     listenTextResolver: (address) => `${config.siteName} is running at ${address}`,
   })
 }
