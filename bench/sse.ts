@@ -47,7 +47,7 @@ export async function sseFanOut(options: { clients: number; processes: number; s
   try {
     const room = await newsroom(services)
     await publishStories(services, room, 3)
-    await app.listen({ port: 0, host: '127.0.0.1' })
+    await app.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }) // as src/server.ts listens
     const { port } = app.server.address() as { port: number }
     const rssIdle = process.memoryUsage().rss
 
