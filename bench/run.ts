@@ -26,7 +26,7 @@ async function pages() {
   await seed(env, ARTICLES)
 
   // The server as `npm start` runs it: built, not through the TypeScript loader. A second one
-  // without a page cache serves the uncached article pages, which the first would keep after one read.
+  // without a page cache serves the uncached pages, which the first would keep after one read.
   await buildIfNeeded()
   const cached = await startServer(env)
   const uncached = await startServer({ ...env, PAGE_CACHE_MB: '0' })
@@ -40,9 +40,9 @@ async function pages() {
       cpuSeconds: server.cpuSeconds,
     })
   console.table([
-    row(await load('home /en', cached, ['/en', '/ru'])),
+    row(await load('home (uncached)', uncached, ['/en', '/ru'])),
     row(
-      await load('section /en/world', cached, [
+      await load('section (uncached)', uncached, [
         '/en/world',
         '/ru/world',
         '/en/economy',
@@ -52,7 +52,7 @@ async function pages() {
     row(await load('article (uncached)', uncached, articles)),
   ])
   console.log(
-    `${CONNECTIONS} connections, ${DURATION} s per page, Node ${process.version}, ${os.cpus().length} cores; uncached articles from a server with PAGE_CACHE_MB=0`,
+    `${CONNECTIONS} connections, ${DURATION} s per page, Node ${process.version}, ${os.cpus().length} cores; a server with PAGE_CACHE_MB=0`,
   )
 
   await articleVsNginx({ cached, uncached, articles })
