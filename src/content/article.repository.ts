@@ -72,11 +72,10 @@ function toFeedItem(r: {
   }
 }
 
-/** Published and not embargoed at `now`. */
-// A scheduled story is public from its time on, whether or not anything has yet marked it published.
+// Published and not embargoed at `now`. A scheduled story is public from its time on, whether or not anything has yet marked it published:
+// listed_at carries the time of published and scheduled stories only.
 function visible(now: string) {
-  return (eb: ExpressionBuilder<DB & { a: ArticleTable }, 'a'>) =>
-    eb.and([eb('a.status', 'in', ['published', 'scheduled']), eb('a.published_at', '<=', now)])
+  return (eb: ExpressionBuilder<DB & { a: ArticleTable }, 'a'>) => eb('a.listed_at', '<=', now)
 }
 
 /** How many stories of one section filed at the very same second the next-story walk looks past. */
@@ -90,9 +89,9 @@ export function createArticleRepository(db: Db) {
       .leftJoin('media_assets as m', 'm.id', 'a.lead_media_id')
       .select(summaryColumns)
       .select(cardMediaColumns)
-  const newestFirst = <Q extends { orderBy: (ref: 'a.published_at' | 'a.id', dir: 'desc') => Q }>(
+  const newestFirst = <Q extends { orderBy: (ref: 'a.listed_at' | 'a.id', dir: 'desc') => Q }>(
     q: Q,
-  ) => q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc')
+  ) => q.orderBy('a.listed_at', 'desc').orderBy('a.id', 'desc')
   const paged = <Q extends { limit: (n: number) => Q } & { offset: (n: number) => Q }>(q: Q) =>
     q.limit(slot<number>('limit')).offset(slot<number>('offset'))
   const list = async (
@@ -240,10 +239,7 @@ export function createArticleRepository(db: Db) {
             newestFirst(
               summaries()
                 .where('a.section_id', '=', slot<number>('section'))
-                // One status keeps the walk an ordered index range (an IN list would sort); a
-                // scheduled story joins once it is marked published.
-                .where('a.status', '=', 'published')
-                .where('a.published_at', '<=', slot<string>('published')),
+                .where('a.listed_at', '<=', slot<string>('published')),
             ).limit(limit),
           { section: sectionId, published: publishedAt.toISOString() },
         )
@@ -449,6 +445,10 @@ export type ArticleRepository = ReturnType<typeof createArticleRepository>
  * one story's after it changes, or every story's after a bulk import.
  */
 export async function copyStateToLinks(db: Db, articleId?: number): Promise<void> {
+  if (articleId === undefined)
+    await sql`update articles set listed_at = case when status in ('published', 'scheduled') then published_at end`.execute(
+      db,
+    )
   for (const table of ['article_tags', 'article_authors'] as const) {
     await sql`update ${sql.table(table)} set listed_at = (
       select a.published_at from articles a

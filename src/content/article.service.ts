@@ -187,6 +187,7 @@ export function createArticleService(deps: {
         await articles.update(trx, id, {
           status,
           published_at: when.toISOString(),
+          listed_at: when.toISOString(),
           updated_at: now.toISOString(),
         })
         await copyStateToLinks(trx, id)
@@ -202,6 +203,7 @@ export function createArticleService(deps: {
       const event = await db.transaction().execute(async (trx) => {
         await articles.update(trx, id, {
           status: 'unpublished',
+          listed_at: null,
           updated_at: clock.now().toISOString(),
         })
         await copyStateToLinks(trx, id)

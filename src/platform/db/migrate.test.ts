@@ -35,6 +35,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect(await tables()).toEqual(TABLES)
 
       for (const file of [
+        '20261128_0004_article_listed_at',
         '20261128_0003_listed_story_state',
         '20261128_0002_story_events',
         '20261128_0001_core',

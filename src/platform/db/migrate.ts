@@ -4,11 +4,13 @@ import { dialectOf } from './dialect.ts'
 import * as core from './migrations/20261128_0001_core.ts'
 import * as storyEvents from './migrations/20261128_0002_story_events.ts'
 import * as listedStoryState from './migrations/20261128_0003_listed_story_state.ts'
+import * as articleListedAt from './migrations/20261128_0004_article_listed_at.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
   '20261128_0002_story_events': storyEvents,
   '20261128_0003_listed_story_state': listedStoryState,
+  '20261128_0004_article_listed_at': articleListedAt,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

@@ -76,6 +76,8 @@ export interface ArticleTable {
   breaking: Flag
   translation_group: string | null
   published_at: Timestamp | null
+  /** published_at while the story is published or scheduled, else null: what lists order by. */
+  listed_at: ColumnType<Date | string | null, string | null | undefined, string | null>
   created_at: Timestamp
   updated_at: Timestamp
 }
