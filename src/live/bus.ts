@@ -15,12 +15,21 @@ export interface Bus {
   close(): Promise<void>
 }
 
+/** The listeners every bus keeps, and the two subscribe methods of its interface. */
 function listeners() {
   const set = new Set<Listener>()
   const reconnects = new Set<() => void>()
   return {
     set,
     reconnects,
+    subscribe(listener: Listener) {
+      set.add(listener)
+      return () => set.delete(listener)
+    },
+    onReconnect(listener: () => void) {
+      reconnects.add(listener)
+      return () => reconnects.delete(listener)
+    },
     deliver(event: DatelineEvent, log?: FastifyBaseLogger) {
       for (const listener of set) {
         try {
@@ -34,20 +43,14 @@ function listeners() {
 }
 
 export function createMemoryBus(): Bus {
-  const { set, reconnects, deliver } = listeners()
+  const { set, subscribe, onReconnect, deliver } = listeners()
   return {
     async publish(event) {
       // Like Redis, deliver after the publisher's own work has finished.
       queueMicrotask(() => deliver(event))
     },
-    subscribe(listener) {
-      set.add(listener)
-      return () => set.delete(listener)
-    },
-    onReconnect(listener) {
-      reconnects.add(listener)
-      return () => reconnects.delete(listener)
-    },
+    subscribe,
+    onReconnect,
     async close() {
       set.clear()
     },
@@ -61,7 +64,7 @@ export function createRedisBus(options: {
 }): Bus {
   const channel = options.channel ?? BUS_CHANNEL
   const { log } = options
-  const { set, reconnects, deliver } = listeners()
+  const { set, reconnects, subscribe, onReconnect, deliver } = listeners()
   const retryStrategy = (attempt: number) => Math.min(100 * 2 ** attempt, 5_000)
   // Publishing fails at once while Redis is away instead of queueing; the event then reaches this
   // instance directly, and the others catch up from the database when the connection returns.
@@ -116,14 +119,8 @@ export function createRedisBus(options: {
         deliver(event, log)
       }
     },
-    subscribe(listener) {
-      set.add(listener)
-      return () => set.delete(listener)
-    },
-    onReconnect(listener) {
-      reconnects.add(listener)
-      return () => reconnects.delete(listener)
-    },
+    subscribe,
+    onReconnect,
     async close() {
       set.clear()
       publisher.disconnect()
