@@ -31,7 +31,7 @@ function header(ctx: PageContext, switcher: Alternate[], sectionId: number | und
 }
 
 function footer(ctx: PageContext): string {
-  const key = `${ctx.edition.id}|${ctx.catalogue.version}|${ctx.now.getUTCFullYear()}`
+  const key = `${ctx.edition.id}|${ctx.catalogue.version}|${ctx.formats.isoDay(ctx.now).slice(0, 4)}`
   return keep(footers, key, () => renderToString(<SiteFooter ctx={ctx} />))
 }
 

@@ -58,7 +58,12 @@ export function SiteFooter({ ctx }: { ctx: PageContext }) {
           </a>
         ))}
       </nav>
-      <p>{ctx.t('footer.rights', { year: ctx.now.getUTCFullYear(), site: ctx.siteName })}</p>
+      <p>
+        {ctx.t('footer.rights', {
+          year: ctx.formats.isoDay(ctx.now).slice(0, 4),
+          site: ctx.siteName,
+        })}
+      </p>
     </footer>
   )
 }

@@ -24,7 +24,9 @@ export function listPage(props: {
 }): PageView {
   const { ctx, list } = props
   const title =
-    list.page === 1 ? props.title : ctx.t('list.pageTitle', { title: props.title, page: list.page })
+    list.page === 1
+      ? props.title
+      : ctx.t('list.pageTitle', { title: props.title, page: ctx.formats.number(list.page) })
   return {
     ctx,
     title,
