@@ -59,6 +59,19 @@ describe.each(DIALECTS)('next story on %s', (dialect) => {
     expect(oldest.body).not.toContain('class="next-story"')
   })
 
+  it('orders stories filed at the very same time by id, without skipping or looping', async () => {
+    const before = await story('Filed earlier', at(7))
+    const same = [] as number[]
+    for (const name of ['Tie one', 'Tie two', 'Tie three', 'Tie four'])
+      same.push(await story(name, at(9)))
+    const nextOf = async (id: number) =>
+      /href="([^"]+)" rel="next"/.exec((await t.app.inject({ url: urlOf(id) })).body)?.[1]
+    // Newest first means the highest id first among equal times, then down to the earlier story.
+    expect(await nextOf(same[3]!)).toBe(urlOf(same[2]!))
+    expect(await nextOf(same[1]!)).toBe(urlOf(same[0]!))
+    expect(await nextOf(same[0]!)).toBe(urlOf(before))
+  })
+
   it('speaks the edition language in the link', async () => {
     await newArticle(t.services, room, { ru: true, slug: 'ranshe', at: at(8) })
     const id = await newArticle(t.services, room, { ru: true, slug: 'pozzhe', at: at(9) })
