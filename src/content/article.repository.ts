@@ -427,14 +427,6 @@ export function createArticleRepository(db: Db) {
             .execute()
       }
     },
-
-    async countAll(): Promise<number> {
-      const row = await db
-        .selectFrom('articles')
-        .select(sql<number>`count(*)`.as('n'))
-        .executeTakeFirstOrThrow()
-      return Number(row.n)
-    },
   }
 }
 

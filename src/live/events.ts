@@ -1,6 +1,7 @@
 // The events Dateline announces on the bus: what changed, so every instance can react.
 
-export type StoryEventKind = 'published' | 'updated' | 'unpublished' | 'breaking'
+export const STORY_EVENT_KINDS = ['published', 'updated', 'unpublished', 'breaking'] as const
+export type StoryEventKind = (typeof STORY_EVENT_KINDS)[number]
 
 /** A change to a story, recorded in the same transaction as the change itself. */
 export interface StoryEvent {
@@ -33,7 +34,7 @@ export function parseEvent(text: string): DatelineEvent | undefined {
       typeof event.breaking === 'boolean' &&
       ids(event.tagIds) &&
       ids(event.authorIds) &&
-      ['published', 'updated', 'unpublished', 'breaking'].includes(event.kind as string)
+      (STORY_EVENT_KINDS as readonly unknown[]).includes(event.kind)
     )
       return event as StoryEvent
   } catch {}

@@ -53,10 +53,7 @@ export async function pageCacheHooks(app: FastifyInstance, cache: PageCache) {
     if (request.method !== 'GET') return
     const page = cache.get(request.url)
     if (!page) return
-    reply
-      .header('etag', page.etag)
-      .header('cache-control', PUBLIC_PAGE_CACHE_CONTROL)
-      .header('surrogate-key', page.keys.join(' '))
+    reply.headers(headersOf(page))
     if (request.headers['if-none-match'] === page.etag) return reply.code(304).send()
     return reply.code(200).type('text/html; charset=utf-8').send(page.body)
   })

@@ -3,19 +3,6 @@ import type { Db } from '../platform/db/database.ts'
 import { createPrepared, slots, spread } from '../platform/db/prepared.ts'
 import type { MediaView } from './media.types.ts'
 
-/** Select these after `leftJoin('media_assets as m', ...)` and map the row with toMediaView. */
-export const mediaColumns = [
-  'm.id as m_id',
-  'm.file as m_file',
-  'm.width as m_width',
-  'm.height as m_height',
-  'm.caption as m_caption',
-  'm.credit as m_credit',
-  'm.alt as m_alt',
-  'm.focal_x as m_focal_x',
-  'm.focal_y as m_focal_y',
-] as const
-
 /** The columns a photo in a list needs: no caption or credit, which only the story page shows. */
 export const cardMediaColumns = [
   'm.id as m_id',
@@ -26,12 +13,15 @@ export const cardMediaColumns = [
   'm.focal_y as m_focal_y',
 ] as const
 
-/** The rest of mediaColumns, for rows selected with cardMediaColumns. */
+/** What a photo with its caption needs besides cardMediaColumns. */
 export const captionMediaColumns = [
   'm.file as m_file',
   'm.caption as m_caption',
   'm.credit as m_credit',
 ] as const
+
+/** Select these after `leftJoin('media_assets as m', ...)` and map the row with toMediaView. */
+export const mediaColumns = [...cardMediaColumns, ...captionMediaColumns] as const
 
 export interface MediaColumns {
   m_id: number | null
