@@ -1,5 +1,6 @@
 // The benchmark (npm run bench): page throughput and server CPU per request on 10,000 seeded stories,
-// a cached article against nginx, 10,000 live newsfeed readers, and publish-to-visible on a cluster.
+// a cached article against nginx, 10,000 live newsfeed readers, publish-to-visible on a cluster,
+// and a camera photo's upload with all its renditions.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -8,6 +9,7 @@ import { articleVsNginx } from './article-vs-nginx.ts'
 import { cleanup, defer } from './cleanup.ts'
 import { clusterPublish } from './cluster.ts'
 import { articleUrls, DURATION, measure, row } from './load.ts'
+import { benchUpload } from './media-upload.ts'
 import { seed, startServer } from './server.ts'
 import { sseFanOut } from './sse.ts'
 
@@ -82,6 +84,7 @@ await section('SSE fan-out', () =>
   }),
 )
 await section('Cluster', () => clusterPublish(50))
+await section('Media upload', benchUpload)
 await cleanup()
 console.log(`\nBench finished in ${Math.round((Date.now() - started) / 1000)} s`)
 process.exit()

@@ -1,5 +1,6 @@
-// Builds the server into dist/ when a source file is newer than the last build.
-// Running compiled JavaScript spares every request the helpers a TypeScript loader adds.
+// Builds the server into dist/ and the newsroom app into dist/admin, each when a source file is
+// newer than its last build. Running compiled JavaScript spares every request the helpers a
+// TypeScript loader adds.
 import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
@@ -12,12 +13,32 @@ function newestSource(dir) {
   let newest = 0
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
+    if (entry.name.endsWith('.test.ts')) continue
     newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs)
   }
   return newest
 }
 
+const modified = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)
+
+/** The newsroom app, built by vite into dist/admin. */
+export async function buildNewsroomIfNeeded({ force = false } = {}) {
+  const built = modified(path.join(out, 'admin', 'index.html'))
+  const inputs = Math.max(
+    newestSource(path.join(root, 'web')),
+    modified(path.join(root, 'package-lock.json')),
+  )
+  if (!force && built > inputs) return false
+  const { build: vite } = await import('vite')
+  await vite({
+    configFile: path.join(root, 'web/newsroom/vite.config.ts'),
+    logLevel: 'warn',
+  })
+  return true
+}
+
 export async function buildIfNeeded({ force = false } = {}) {
+  await buildNewsroomIfNeeded({ force })
   const stamp = path.join(out, 'server.js')
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0
   const inputs = Math.max(

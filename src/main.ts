@@ -1,5 +1,6 @@
 // The composition root: config -> database -> repositories -> services -> HTTP routes, in that order.
 import http from 'node:http'
+import path from 'node:path'
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify'
 import { pino } from 'pino'
 import { createArticleRepository } from './content/article.repository.ts'
@@ -18,12 +19,30 @@ import { createStoryEventsRepository } from './live/story-events.repository.ts'
 import { keysOf } from './live/surrogate-keys.ts'
 import { createMediaRepository } from './media/media.repository.ts'
 import { mediaRoutes } from './media/media.routes.ts'
+import { createMediaLibrary } from './media/media-library.service.ts'
 import { createRenditions } from './media/renditions.ts'
+import { adminApi } from './newsroom/admin-api.ts'
+import { createAuditRepository } from './newsroom/audit.repository.ts'
+import { authRoutes } from './newsroom/auth.routes.ts'
+import { catalogueRoutes } from './newsroom/catalogue.routes.ts'
+import { createDeskRepository } from './newsroom/desk.repository.ts'
+import { createDeskService } from './newsroom/desk.service.ts'
+import { createJournal } from './newsroom/journal.ts'
+import { mediaLibraryRoutes } from './newsroom/media.routes.ts'
+import { newsroomAppRoutes } from './newsroom/newsroom-app.routes.ts'
+import { createScheduledPublishing } from './newsroom/scheduled-publishing.ts'
+import { createSessionHttp } from './newsroom/session.http.ts'
+import { createStaffRepository } from './newsroom/staff.repository.ts'
+import { staffRoutes } from './newsroom/staff.routes.ts'
+import { createStaffService } from './newsroom/staff.service.ts'
+import { storyRoutes } from './newsroom/stories.routes.ts'
 import { type Clock, systemClock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
 import type { Database } from './platform/db/database.ts'
 import { healthRoutes } from './platform/http/health.routes.ts'
 import { metricsRoutes } from './platform/http/metrics.routes.ts'
+import { createJobRunner } from './platform/jobs/job-runner.ts'
+import { createRateLimiter } from './platform/security/rate-limit.ts'
 import { assetRoutes, loadAssets } from './site/assets.ts'
 import { hasCatalogue } from './site/i18n/messages.ts'
 import { createNewsfeedEntries } from './site/newsfeed-item.ts'
@@ -34,7 +53,13 @@ import { createViews } from './site/views.ts'
 
 export async function buildApp(
   config: Config,
-  deps: { database: Database; clock?: Clock; bus?: Bus },
+  deps: {
+    database: Database
+    clock?: Clock
+    bus?: Bus
+    /** The built newsroom app (vite's output); dist/admin beside both src/ and the built server. */
+    newsroomDir?: string
+  },
 ) {
   const { database } = deps
   const { db } = database
@@ -65,6 +90,9 @@ export async function buildApp(
     newsfeed,
     clock,
   })
+  const audit = createAuditRepository(db)
+  const deskRepository = createDeskRepository(db)
+  const scheduled = createScheduledPublishing({ clock })
   const articles = createArticleService({
     db,
     articles: articleRepository,
@@ -72,6 +100,14 @@ export async function buildApp(
     clock,
     events: storyEvents,
     bus,
+    journal: createJournal({ audit, desk: deskRepository, clock }),
+    schedule: scheduled.schedule,
+  })
+  const jobs = createJobRunner({
+    db,
+    clock,
+    log,
+    handlers: scheduled.handlers(articles),
   })
   const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: 10 * 60_000 })
   // Every instance hears of every change, and drops what it shows from its own caches.
@@ -91,7 +127,31 @@ export async function buildApp(
     hasCatalogue,
   })
   const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
+  const mediaLibrary = createMediaLibrary({
+    db,
+    dataDir: config.dataDir,
+    renditions,
+    clock,
+    maxUploadBytes: config.maxUploadBytes,
+    log,
+  })
   const urls = createUrls(catalogue)
+  const staff = createStaffService({
+    db,
+    staff: createStaffRepository(db),
+    audit,
+    limits: createRateLimiter({ db, clock }),
+    clock,
+    publicUrl: config.publicUrl,
+  })
+  const desk = createDeskService({
+    desk: deskRepository,
+    articles,
+    taxonomy: taxonomyRepository,
+    catalogue,
+    clock,
+    publicUrl: (story) => config.publicUrl + urls.article(story),
+  })
   const entry = createNewsfeedEntries({ catalogue, urls, clock })
   const stream = createNewsfeedStream({
     bus,
@@ -120,6 +180,7 @@ export async function buildApp(
     clientErrorHandler: (error, socket) => site.clientError(error, socket),
   })
   app.addHook('onClose', async () => {
+    await jobs.stop()
     await bus.close()
     await database.close()
   })
@@ -160,7 +221,29 @@ export async function buildApp(
     defaultEdition: config.defaultEdition,
   })
 
-  return { app, bus, pageCache, services: { articles, taxonomy, reading, catalogue, urls } }
+  const session = createSessionHttp({ staff, publicUrl: config.publicUrl })
+  await adminApi(app, {
+    session,
+    maxUploadBytes: config.maxUploadBytes,
+    routes: [
+      authRoutes({ staff, session }),
+      staffRoutes({ staff, audit }),
+      catalogueRoutes({ catalogue, taxonomy, repository: taxonomyRepository }),
+      storyRoutes({ desk, media: mediaLibrary, preview: site.preview }),
+      mediaLibraryRoutes({ media: mediaLibrary, maxUploadBytes: config.maxUploadBytes }),
+    ],
+  })
+  await newsroomAppRoutes(app, {
+    dir: deps.newsroomDir ?? path.resolve(import.meta.dirname, '..', 'dist', 'admin'),
+  })
+
+  return {
+    app,
+    bus,
+    pageCache,
+    jobs,
+    services: { articles, taxonomy, reading, catalogue, urls, staff, desk, media: mediaLibrary },
+  }
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

@@ -19,7 +19,7 @@ async function start() {
       { articles: config.demoArticles },
     )
   }
-  const { app } = await buildApp(config, { database })
+  const { app, jobs, services } = await buildApp(config, { database })
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -42,6 +42,16 @@ async function start() {
     backlog: 4096,
     listenTextResolver: (address) => `${config.siteName} is running at ${address}`,
   })
+  jobs.start()
+  const setupPath = await services.staff.setupLink()
+  // Printed, not logged: the owner opens it once to create the first account. With PORT=0 the
+  // configured address has no real port, so the one listened on is used.
+  const address = app.server.address()
+  const base =
+    config.port === 0 && address && typeof address === 'object'
+      ? `http://${config.host}:${address.port}`
+      : config.publicUrl
+  if (setupPath) console.log(`Create the owner account of the newsroom: ${base}${setupPath}`)
 }
 
 start().catch((error: unknown) => {

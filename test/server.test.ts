@@ -46,11 +46,16 @@ async function address(child: ChildProcess, output: () => { stdout: string }): P
 describe('the server process', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
-  it('seeds an empty database, prints one line with its address, serves, and stops on SIGTERM', async () => {
+  it('seeds an empty database, prints its address and the setup link, serves, and stops on SIGTERM', async () => {
     const server = start({})
     const url = await address(server.child, server.output)
+    for (let i = 0; i < 50 && !server.output().stdout.includes('setup'); i++)
+      await new Promise((r) => setTimeout(r, 100))
     const lines = server.output().stdout.trim().split('\n')
-    expect(lines).toHaveLength(1)
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toMatch(
+      /^Create the owner account of the newsroom: http:\/\/127\.0\.0\.1:\d+\/admin\/setup\?token=[\w-]{43}$/,
+    )
     const home = await fetch(`${url}/en`)
     expect(home.status).toBe(200)
     expect(await home.text()).toContain('Newsfeed')

@@ -16,7 +16,7 @@ import type { Db } from '../platform/db/database.ts'
 import { fromJson, toDate } from '../platform/db/dialect.ts'
 import { createPrepared, slot, slots, spread } from '../platform/db/prepared.ts'
 import type { ArticleTable, DB } from '../platform/db/schema.ts'
-import type { ArticleRecord, ArticleSummary, NewsfeedItem } from './content.types.ts'
+import type { ArticleRecord, ArticleSummary, Correction, NewsfeedItem } from './content.types.ts'
 
 const summaryColumns = [
   'a.id',
@@ -351,6 +351,45 @@ export function createArticleRepository(db: Db) {
         breaking: Boolean(row.breaking),
         publishedAt: toDate(row.published_at),
       }
+    },
+
+    /** The story's last-saved time as ISO text: the version an editor's save is checked against. */
+    async version(trx: Db, id: number): Promise<string | undefined> {
+      const row = await trx
+        .selectFrom('articles')
+        .select('updated_at')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return row && toDate(row.updated_at).toISOString()
+    },
+
+    async addCorrection(
+      trx: Db,
+      values: { articleId: number; staffId: number | null; text: string; at: string },
+    ): Promise<void> {
+      await trx
+        .insertInto('corrections')
+        .values({
+          article_id: values.articleId,
+          staff_id: values.staffId,
+          text: values.text,
+          created_at: values.at,
+        })
+        .execute()
+    },
+
+    async corrections(id: number): Promise<Correction[]> {
+      const rows = await run(
+        'corrections',
+        () =>
+          db
+            .selectFrom('corrections')
+            .select(['id', 'text', 'created_at'])
+            .where('article_id', '=', slot<number>('id'))
+            .orderBy('id'),
+        { id },
+      )
+      return rows.map((r) => ({ id: r.id, text: r.text, createdAt: toDate(r.created_at) }))
     },
 
     async insert(trx: Db, values: Insertable<ArticleTable>): Promise<number> {

@@ -31,6 +31,37 @@ export interface ArticleDraft {
 
 export type ArticleChanges = Partial<Omit<ArticleDraft, 'editionId'>>
 
+/** Who made a change, when the newsroom made it (seeding and tests may leave it out). */
+export interface Actor {
+  staffId: number | null
+}
+
+/**
+ * Written in the transaction of every change: the newsroom keeps its audit log and revisions
+ * through it. `snapshot` is set when the story's content changed.
+ */
+export interface Journal {
+  write(
+    trx: Db,
+    entry: {
+      articleId: number
+      staffId: number | null
+      action: string
+      detail?: Record<string, unknown>
+      snapshot?: boolean
+    },
+  ): Promise<void>
+}
+
+/** The job that makes a scheduled story public at its time, kept in the same transaction. */
+export interface Schedule {
+  set(trx: Db, articleId: number, at: Date): Promise<void>
+  clear(trx: Db, articleId: number): Promise<void>
+}
+
+const noJournal: Journal = { write: async () => {} }
+const noSchedule: Schedule = { set: async () => {}, clear: async () => {} }
+
 const LIMITS = { headline: 300, dek: 1000, datelinePlace: 80, source: 200 } as const
 
 export function createArticleService(deps: {
@@ -40,8 +71,12 @@ export function createArticleService(deps: {
   clock: Clock
   events: StoryEventsRepository
   bus: Bus
+  journal?: Journal
+  schedule?: Schedule
 }) {
   const { db, articles, catalogue, clock, events, bus } = deps
+  const journal = deps.journal ?? noJournal
+  const schedule = deps.schedule ?? noSchedule
 
   // A change to a public story is recorded in its own transaction and announced after the commit.
   const recordEvent = async (
@@ -111,8 +146,20 @@ export function createArticleService(deps: {
     return JSON.stringify(result.doc)
   }
 
+  const existing = async (id: number, trx: Db = db) => {
+    const record = await articles.record(id, trx)
+    if (!record) throw notFound('article')
+    return record
+  }
+
+  /** A story going public now: marked published, its time kept, and the change recorded. */
+  const goPublic = async (trx: Db, id: number, by: Actor, kind: 'published' | 'updated') => {
+    await journal.write(trx, { articleId: id, staffId: by.staffId, action: 'story.published' })
+    return recordEvent(trx, id, kind)
+  }
+
   return {
-    async create(draft: ArticleDraft): Promise<number> {
+    async create(draft: ArticleDraft, by: Actor = { staffId: null }): Promise<number> {
       if (!catalogue.editionById(draft.editionId))
         throw invalidInput('editionId', 'unknown edition')
       checkSection(draft.editionId, draft.sectionId)
@@ -133,21 +180,44 @@ export function createArticleService(deps: {
           breaking: draft.breaking ? 1 : 0,
           translation_group: draft.translationGroup ?? null,
           published_at: null,
+          created_by: by.staffId,
           created_at: now,
           updated_at: now,
         })
         await articles.setLinks(trx, id, draft)
         await copyStateToLinks(trx, id)
+        await journal.write(trx, {
+          articleId: id,
+          staffId: by.staffId,
+          action: 'story.created',
+          snapshot: true,
+        })
         return id
       })
       return id
     },
 
-    async update(id: number, changes: ArticleChanges): Promise<void> {
-      const record = await articles.record(id)
-      if (!record) throw notFound('article')
+    /**
+     * Saves changes. With `baseVersion` (the updated time the editor last saw), a save over
+     * someone else's newer one is refused with a conflict instead of overwriting it.
+     */
+    async update(
+      id: number,
+      changes: ArticleChanges,
+      by: Actor = { staffId: null },
+      baseVersion?: string,
+    ): Promise<void> {
+      const record = await existing(id)
       if (changes.sectionId !== undefined) checkSection(record.editionId, changes.sectionId)
       const event = await db.transaction().execute(async (trx) => {
+        if (baseVersion !== undefined) {
+          const current = await articles.version(trx, id)
+          if (current !== baseVersion)
+            throw new DomainError(
+              'conflict',
+              'Someone else saved this story after you opened it. Reload to see their version.',
+            )
+        }
         await articles.update(trx, id, {
           ...(changes.sectionId !== undefined && { section_id: changes.sectionId }),
           ...(changes.headline !== undefined && {
@@ -169,6 +239,13 @@ export function createArticleService(deps: {
         })
         await articles.setLinks(trx, id, changes)
         await copyStateToLinks(trx, id)
+        await journal.write(trx, {
+          articleId: id,
+          staffId: by.staffId,
+          action: 'story.saved',
+          detail: { fields: Object.keys(changes) },
+          snapshot: true,
+        })
         if (record.status !== 'published') return undefined
         const flagged = changes.breaking !== undefined && changes.breaking !== record.breaking
         return recordEvent(trx, id, flagged ? 'breaking' : 'updated')
@@ -176,14 +253,42 @@ export function createArticleService(deps: {
       await announce(event)
     },
 
-    /** Publishes now, or at `at` (an embargo) when that is in the future. */
-    async publish(id: number, at?: Date): Promise<void> {
-      const record = await articles.record(id)
-      if (!record) throw notFound('article')
+    /** Hands a draft to the editors. */
+    async submit(id: number, by: Actor = { staffId: null }): Promise<void> {
+      const record = await existing(id)
+      if (record.status !== 'draft' && record.status !== 'unpublished')
+        throw new DomainError(
+          'conflict',
+          `A story that is ${record.status.replace('_', ' ')} cannot be submitted for review.`,
+        )
+      await db.transaction().execute(async (trx) => {
+        await articles.update(trx, id, {
+          status: 'in_review',
+          updated_at: clock.now().toISOString(),
+        })
+        await journal.write(trx, { articleId: id, staffId: by.staffId, action: 'story.submitted' })
+      })
+    },
+
+    /**
+     * Publishes now, or at `at` (an embargo) when that is in the future: then the story is
+     * scheduled, and a job in the same transaction makes it public at its time. A story published
+     * before keeps its first publication time.
+     */
+    async publish(id: number, at?: Date, by: Actor = { staffId: null }): Promise<void> {
+      const record = await existing(id)
       const now = clock.now()
-      const when = at ?? record.publishedAt ?? now
+      const when = at ?? (record.status === 'published' ? record.publishedAt : null) ?? now
       const status = when > now ? 'scheduled' : 'published'
+      if (status === 'scheduled' && record.status === 'published')
+        throw new DomainError(
+          'conflict',
+          'The story is public already: unpublish it first to schedule it.',
+        )
       const event = await db.transaction().execute(async (trx) => {
+        // The job row first: the job runner locks it before the story, so take them in that order.
+        if (status === 'scheduled') await schedule.set(trx, id, when)
+        else await schedule.clear(trx, id)
         await articles.update(trx, id, {
           status,
           published_at: when.toISOString(),
@@ -191,23 +296,79 @@ export function createArticleService(deps: {
           updated_at: now.toISOString(),
         })
         await copyStateToLinks(trx, id)
-        if (status !== 'published') return undefined
-        return recordEvent(trx, id, record.status === 'published' ? 'updated' : 'published')
+        if (status === 'scheduled') {
+          await journal.write(trx, {
+            articleId: id,
+            staffId: by.staffId,
+            action: 'story.scheduled',
+            detail: { at: when.toISOString() },
+          })
+          return undefined
+        }
+        return goPublic(trx, id, by, record.status === 'published' ? 'updated' : 'published')
       })
       await announce(event)
     },
 
-    async unpublish(id: number): Promise<void> {
-      const record = await articles.record(id)
-      if (!record) throw notFound('article')
+    /**
+     * The scheduled job's work, inside the job's transaction: a story still scheduled for a time
+     * now past becomes published. Returns the event to announce after the commit.
+     */
+    async goLive(trx: Db, id: number): Promise<StoryEvent | undefined> {
+      const record = await articles.record(id, trx)
+      if (record?.status !== 'scheduled' || !record.publishedAt) return undefined
+      if (record.publishedAt > clock.now()) return undefined
+      await articles.update(trx, id, { status: 'published' })
+      return goPublic(trx, id, { staffId: null }, 'published')
+    },
+
+    announce,
+
+    async unpublish(id: number, by: Actor = { staffId: null }): Promise<void> {
+      const record = await existing(id)
       const event = await db.transaction().execute(async (trx) => {
+        await schedule.clear(trx, id)
         await articles.update(trx, id, {
           status: 'unpublished',
           listed_at: null,
           updated_at: clock.now().toISOString(),
         })
         await copyStateToLinks(trx, id)
+        await journal.write(trx, {
+          articleId: id,
+          staffId: by.staffId,
+          action: 'story.unpublished',
+        })
         return record.status === 'published' ? recordEvent(trx, id, 'unpublished') : undefined
+      })
+      await announce(event)
+    },
+
+    /** A public note on the story saying what was wrong; it shows on the page with its time. */
+    async correct(id: number, note: string, by: Actor = { staffId: null }): Promise<void> {
+      const record = await existing(id)
+      if (record.status !== 'published')
+        throw new DomainError('conflict', 'Corrections are added to published stories.')
+      const textOfNote = cleanLine(note)
+      if (textOfNote.length === 0) throw invalidInput('text', 'the correction needs a text')
+      if (textOfNote.length > 2000)
+        throw invalidInput('text', 'the correction is longer than 2000 characters')
+      const now = clock.now().toISOString()
+      const event = await db.transaction().execute(async (trx) => {
+        await articles.addCorrection(trx, {
+          articleId: id,
+          staffId: by.staffId,
+          text: textOfNote,
+          at: now,
+        })
+        await articles.update(trx, id, { updated_at: now })
+        await journal.write(trx, {
+          articleId: id,
+          staffId: by.staffId,
+          action: 'story.corrected',
+          detail: { text: textOfNote },
+        })
+        return recordEvent(trx, id, 'updated')
       })
       await announce(event)
     },

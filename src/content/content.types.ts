@@ -63,6 +63,13 @@ export interface ArticleSummary extends NewsfeedItem {
   lead: MediaView | null
 }
 
+/** A public note on a story saying what was wrong, shown on its page with its time. */
+export interface Correction {
+  id: number
+  text: string
+  createdAt: Date
+}
+
 /** A published story with everything its page shows. */
 export interface Article extends ArticleSummary {
   datelinePlace: string
@@ -79,6 +86,7 @@ export interface Article extends ArticleSummary {
   translations: ArticleSummary[]
   /** The next older story of its section, offered at the end of this one. */
   next: ArticleSummary | undefined
+  corrections: Correction[]
 }
 
 /** A story in any status, as the newsroom and the URL resolver see it. */

@@ -74,34 +74,51 @@ export function createReadingService(deps: {
         return { kind: 'gone', record: { ...row, status: row.status } }
       return { kind: 'missing' }
     }
+    return { kind: 'published', article: await assemble(row, row.publishedAt, at) }
+  }
+
+  /** Everything a story's page shows, for a story public at `publishedAt` (or previewed as if). */
+  async function assemble(
+    row: NonNullable<Awaited<ReturnType<ArticleRepository['findById']>>>,
+    publishedAt: Date,
+    at: Date,
+  ): Promise<Article> {
+    const id = row.id
     const body = row.body as BodyDoc
     const refs = collectReferences(body)
     const iso = at.toISOString()
-    const [authors, tags, linked, bodyMedia, next] = await Promise.all([
+    const [authors, tags, linked, bodyMedia, next, corrections] = await Promise.all([
       taxonomy.authorsOfArticle(id),
       taxonomy.tagsOfArticle(id),
       articles.linkedTo(id, row.translationGroup, refs.articleIds, iso),
       media.byIds(refs.mediaIds),
-      articles.nextInSection(id, row.sectionId, row.publishedAt, iso),
+      articles.nextInSection(id, row.sectionId, publishedAt, iso),
+      articles.corrections(id),
     ])
     return {
-      kind: 'published',
-      article: {
-        ...row,
-        publishedAt: row.publishedAt,
-        body,
-        authors,
-        tags,
-        related: linked.related,
-        bodyArticles: linked.cards,
-        bodyMedia,
-        translations: linked.translations,
-        next,
-      },
+      ...row,
+      publishedAt,
+      body,
+      authors,
+      tags,
+      related: linked.related,
+      bodyArticles: linked.cards,
+      bodyMedia,
+      translations: linked.translations,
+      next,
+      corrections,
     }
   }
 
   return {
+    /** A story in any status as its page would show it now: the newsroom's preview. */
+    async preview(id: number): Promise<Article | undefined> {
+      const row = await articles.findById(id)
+      if (!row) return undefined
+      const at = clock.now()
+      return assemble(row, row.publishedAt ?? at, at)
+    },
+
     async home(edition: Edition) {
       const sections = catalogue.topSections(edition.id)
       const [latest, tops] = await Promise.all([

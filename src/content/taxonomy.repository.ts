@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely'
 import { mediaColumns, toMediaView } from '../media/media.repository.ts'
 import type { Db } from '../platform/db/database.ts'
+import { startsWith } from '../platform/db/like.ts'
 import { createPrepared, slot } from '../platform/db/prepared.ts'
 import type {
   AuthorTable,
@@ -59,6 +60,36 @@ export function createTaxonomyRepository(db: Db) {
         .where('slug', '=', slug)
         .executeTakeFirst()
       return row && toTag(row)
+    },
+
+    /** An edition's tags by name, those starting with `q` (any case) when it is given. */
+    async tagsOfEdition(editionId: number, q: string, limit: number): Promise<Tag[]> {
+      let query = db
+        .selectFrom('tags')
+        .selectAll()
+        .where('edition_id', '=', editionId)
+        .orderBy('name')
+        .limit(limit)
+      if (q) query = query.where(startsWith('name', q))
+      return (await query.execute()).map(toTag)
+    },
+
+    async tagsByIds(ids: readonly number[]): Promise<Tag[]> {
+      if (ids.length === 0) return []
+      return (await db.selectFrom('tags').selectAll().where('id', 'in', ids).execute()).map(toTag)
+    },
+
+    async authorsOfEdition(editionId: number): Promise<Author[]> {
+      const rows = await authorQuery(db)
+        .where('authors.edition_id', '=', editionId)
+        .orderBy('authors.name')
+        .execute()
+      return rows.map(toAuthor)
+    },
+
+    async authorsByIds(ids: readonly number[]): Promise<Author[]> {
+      if (ids.length === 0) return []
+      return (await authorQuery(db).where('authors.id', 'in', ids).execute()).map(toAuthor)
     },
 
     async tagsOfArticle(articleId: number): Promise<Tag[]> {

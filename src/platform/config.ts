@@ -20,6 +20,8 @@ export interface Config {
   readonly pageCacheBytes: number
   /** Redis for the event bus between instances; in-process when absent. */
   readonly redisUrl: string | undefined
+  /** The largest photo the media library takes. */
+  readonly maxUploadBytes: number
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +105,12 @@ export function loadConfig(env: Env = process.env): Config {
       ? n
       : new Problem('must be a whole number of megabytes (0 to 65536)')
   })
+  const maxUploadMb = read('MAX_UPLOAD_MB', 25, (raw) => {
+    const n = Number(raw)
+    return Number.isInteger(n) && n >= 1 && n <= 1024
+      ? n
+      : new Problem('must be a whole number of megabytes (1 to 1024)')
+  })
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems)
 
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`)
@@ -119,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoArticles,
     redisUrl,
     pageCacheBytes: pageCacheMb * 1024 * 1024,
+    maxUploadBytes: maxUploadMb * 1024 * 1024,
   })
 }
 

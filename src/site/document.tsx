@@ -58,6 +58,7 @@ function Head({ view, alternates }: { view: PageView; alternates: Alternate[] })
       <meta charSet="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="color-scheme" content="light dark" />
+      {view.preview && <meta name="robots" content="noindex, nofollow" />}
       <title>{view.title}</title>
       {view.description && <meta name="description" content={view.description} />}
       {self && <link rel="canonical" href={self} />}
@@ -99,6 +100,7 @@ export function renderDocument(view: PageView): string {
     html,
     renderToString(<Head view={view} alternates={alternates} />),
     '<body>',
+    view.preview ? renderToString(<p class="preview-notice">{view.preview}</p>) : '',
     skip,
     header(ctx, switcher, view.sectionId),
     feed.banner,

@@ -18,5 +18,7 @@ export interface PageView {
   alternates?: Alternate[]
   /** The current section, highlighted in the navigation. */
   sectionId?: number
+  /** A notice above the page, kept out of search engines: the newsroom's preview of a story. */
+  preview?: string
   main: VNode
 }

@@ -6,7 +6,7 @@ import type { Edition } from '../content/content.types.ts'
 import type { ReadingService } from '../content/reading.service.ts'
 import { surrogate } from '../live/surrogate-keys.ts'
 import type { Clock } from '../platform/clock.ts'
-import { DomainError, type ErrorCode } from '../platform/errors.ts'
+import { DomainError, HTTP_STATUS } from '../platform/errors.ts'
 import { renderDocument } from './document.tsx'
 import { type PageContext, pageContext } from './page-context.ts'
 import type { PageView } from './page-view.ts'
@@ -32,13 +32,6 @@ export interface SiteDeps {
 
 type EditionParams = { edition: string }
 
-const DOMAIN_STATUS: Record<ErrorCode, number> = {
-  not_found: 404,
-  gone: 410,
-  invalid_input: 400,
-  invalid_body: 400,
-  conflict: 409,
-}
 type PageQuery = { page?: string }
 
 export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
@@ -246,7 +239,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
 
   app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof PageError) return errorPage(request, reply, error.status, error)
-    if (error instanceof DomainError) return errorPage(request, reply, DOMAIN_STATUS[error.code])
+    if (error instanceof DomainError) return errorPage(request, reply, HTTP_STATUS[error.code])
     const status = (error as { statusCode?: number }).statusCode ?? 500
     if (status >= 400 && status < 500) return errorPage(request, reply, status)
     request.log.error({ err: error }, 'page failed')
@@ -254,6 +247,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
   })
 
   return {
+    /** A story's page as readers would see it now, whatever its status: the newsroom's preview. */
+    async preview(id: number): Promise<string | undefined> {
+      const article = await reading.preview(id)
+      const edition = article && catalogue.editionById(article.editionId)
+      if (!article || !edition) return undefined
+      const ctx = await contextFor(edition)
+      return renderDocument({ ...articlePage({ ctx, article }), preview: ctx.t('preview.notice') })
+    },
+
     /**
      * Requests Node cannot parse, such as an address longer than the 16 KB header limit: answered
      * with the error page of the default edition, without a newsfeed since nothing async can run here.

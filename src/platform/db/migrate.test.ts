@@ -5,13 +5,23 @@ import { migrateToLatest } from './migrate.ts'
 
 const TABLES = [
   'article_authors',
+  'article_presence',
   'article_related',
+  'article_revisions',
   'article_tags',
   'articles',
+  'audit_log',
   'authors',
+  'corrections',
   'editions',
+  'jobs',
   'media_assets',
+  'rate_limits',
   'sections',
+  'settings',
+  'staff',
+  'staff_invitations',
+  'staff_sessions',
   'story_events',
   'tags',
 ]
@@ -35,6 +45,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect(await tables()).toEqual(TABLES)
 
       for (const file of [
+        '20261128_0005_newsroom',
         '20261128_0004_article_listed_at',
         '20261128_0003_listed_story_state',
         '20261128_0002_story_events',

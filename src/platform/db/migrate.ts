@@ -5,12 +5,14 @@ import * as core from './migrations/20261128_0001_core.ts'
 import * as storyEvents from './migrations/20261128_0002_story_events.ts'
 import * as listedStoryState from './migrations/20261128_0003_listed_story_state.ts'
 import * as articleListedAt from './migrations/20261128_0004_article_listed_at.ts'
+import * as newsroom from './migrations/20261128_0005_newsroom.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
   '20261128_0002_story_events': storyEvents,
   '20261128_0003_listed_story_state': listedStoryState,
   '20261128_0004_article_listed_at': articleListedAt,
+  '20261128_0005_newsroom': newsroom,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

@@ -9,7 +9,8 @@ export type Flag = ColumnType<boolean | number, number, number>
 export type Json = ColumnType<unknown, string, string>
 
 export type TextDirection = 'ltr' | 'rtl'
-export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished'
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished'
+export type StaffRole = 'contributor' | 'author' | 'editor' | 'admin'
 
 export interface EditionTable {
   id: Generated<number>
@@ -58,6 +59,9 @@ export interface MediaAssetTable {
   alt: string
   focal_x: number
   focal_y: number
+  original_name: ColumnType<string, string | undefined, string>
+  size_bytes: ColumnType<number, number | undefined, number>
+  uploaded_by: ColumnType<number | null, number | null | undefined, number | null>
   created_at: Timestamp
 }
 
@@ -78,6 +82,7 @@ export interface ArticleTable {
   published_at: Timestamp | null
   /** published_at while the story is published or scheduled, else null: what lists order by. */
   listed_at: ColumnType<Date | string | null, string | null | undefined, string | null>
+  created_by: ColumnType<number | null, number | null | undefined, number | null>
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -113,6 +118,94 @@ export interface StoryEventTable {
   created_at: Timestamp
 }
 
+export interface StaffTable {
+  id: Generated<number>
+  email: string
+  name: string
+  role: StaffRole
+  password_hash: string
+  owner: Flag
+  disabled: Flag
+  created_at: Timestamp
+  password_changed_at: Timestamp
+}
+
+export interface StaffSessionTable {
+  id: string
+  staff_id: number
+  csrf_token: string
+  user_agent: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface StaffInvitationTable {
+  id: Generated<number>
+  token_hash: string
+  email: string
+  role: StaffRole
+  invited_by: number | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  accepted_at: Timestamp | null
+}
+
+export interface SettingTable {
+  key: string
+  value: string
+}
+
+export interface RateLimitTable {
+  key: string
+  window_start: Timestamp
+  hits: number
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  staff_id: number | null
+  action: string
+  article_id: number | null
+  detail: Json
+  created_at: Timestamp
+}
+
+export interface ArticleRevisionTable {
+  id: Generated<number>
+  article_id: number
+  staff_id: number | null
+  snapshot: Json
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ArticlePresenceTable {
+  article_id: number
+  staff_id: number
+  seen_at: Timestamp
+}
+
+export interface CorrectionTable {
+  id: Generated<number>
+  article_id: number
+  staff_id: number | null
+  text: string
+  created_at: Timestamp
+}
+
+export interface JobTable {
+  id: Generated<number>
+  kind: string
+  key: ColumnType<string | null, string | null | undefined, string | null>
+  payload: Json
+  run_at: Timestamp
+  attempts: ColumnType<number, number | undefined, number>
+  done_at: Timestamp | null
+  last_error: string | null
+  created_at: Timestamp
+}
+
 export interface DB {
   editions: EditionTable
   sections: SectionTable
@@ -124,4 +217,14 @@ export interface DB {
   article_authors: ArticleAuthorTable
   article_related: ArticleRelatedTable
   story_events: StoryEventTable
+  staff: StaffTable
+  staff_sessions: StaffSessionTable
+  staff_invitations: StaffInvitationTable
+  settings: SettingTable
+  rate_limits: RateLimitTable
+  audit_log: AuditLogTable
+  article_revisions: ArticleRevisionTable
+  article_presence: ArticlePresenceTable
+  corrections: CorrectionTable
+  jobs: JobTable
 }

@@ -121,6 +121,20 @@ export function ArticleStory({
         )}
         <Body doc={article.body} context={bodyContext} />
       </div>
+      {article.corrections.length > 0 && (
+        <aside class="article__corrections" aria-label={t('article.corrections')}>
+          <h2>{t('article.corrections')}</h2>
+          {article.corrections.map((correction) => (
+            <p class="correction">
+              <time datetime={formats.iso(correction.createdAt)}>
+                {formats.dateTime(correction.createdAt)}
+              </time>
+              {': '}
+              {correction.text}
+            </p>
+          ))}
+        </aside>
+      )}
       <footer class="article__footer">
         {article.source && (
           <p class="article__source">{t('article.source', { source: article.source })}</p>

@@ -24,6 +24,8 @@ export const en = {
   'article.and': 'and',
   'article.published': 'Published',
   'article.updated': 'Updated',
+  'preview.notice': 'Preview: readers do not see this page until the story is published.',
+  'article.corrections': 'Corrections',
   'article.tags': 'Topics',
   'article.related': 'Related stories',
   'article.readAlso': 'Read also',

@@ -26,6 +26,8 @@ export const ru: Record<MessageKey, string> = {
   'article.and': 'и',
   'article.published': 'Опубликовано',
   'article.updated': 'Обновлено',
+  'preview.notice': 'Предпросмотр: читатели увидят эту страницу после публикации материала.',
+  'article.corrections': 'Исправления',
   'article.tags': 'Темы',
   'article.related': 'По теме',
   'article.readAlso': 'Читайте также',
