@@ -77,7 +77,12 @@ export async function setUpOwner(
   const link = await setupLink()
   const token = new URL(link ?? '', 'http://x').searchParams.get('token')
   await owner.session()
-  const response = await owner.post('/setup', { token, email, name: 'Olga Owner', password: PASSWORD })
+  const response = await owner.post('/setup', {
+    token,
+    email,
+    name: 'Olga Owner',
+    password: PASSWORD,
+  })
   if (response.status !== 201) throw new Error(`setup failed: ${response.body}`)
   return owner
 }

@@ -19,6 +19,7 @@ describe.skipIf(!ready)('two instances on PostgreSQL and Redis', () => {
   let b: Awaited<ReturnType<typeof buildApp>>
   let urlA: string
   let urlB: string
+  const clocks = [fixedClock(TEST_NOW), fixedClock(TEST_NOW)]
 
   beforeAll(async () => {
     redis = await startRedis()
@@ -28,7 +29,7 @@ describe.skipIf(!ready)('two instances on PostgreSQL and Redis', () => {
         .selectNoFrom((eb) => eb.fn<string>('current_schema').as('s'))
         .executeTakeFirstOrThrow()
     ).s
-    const instance = async () => {
+    const instance = async (clock: ReturnType<typeof fixedClock>) => {
       const config = loadConfig({
         DATA_DIR: shared.dataDir,
         PUBLIC_URL: 'https://news.example.com',
@@ -36,10 +37,10 @@ describe.skipIf(!ready)('two instances on PostgreSQL and Redis', () => {
         REDIS_URL: redis.url,
       })
       const database = openDatabase({ dialect: 'postgres', url: POSTGRES_URL, schema })
-      return buildApp(config, { database, clock: fixedClock(TEST_NOW) })
+      return buildApp(config, { database, clock })
     }
-    a = await instance()
-    b = await instance()
+    a = await instance(clocks[0]!)
+    b = await instance(clocks[1]!)
     urlA = await a.app.listen({ port: 0, host: '127.0.0.1' })
     urlB = await b.app.listen({ port: 0, host: '127.0.0.1' })
   })
@@ -113,5 +114,45 @@ describe.skipIf(!ready)('two instances on PostgreSQL and Redis', () => {
     // And B's pages, kept from before the outage, show it too.
     expect(await (await fetch(`${urlB}/en`)).text()).toContain('Published while Redis was down')
     await stream.close()
+  })
+
+  it('publishes a scheduled story once, whichever instance takes its job', async () => {
+    const en = a.services.catalogue.edition('en')!
+    const world = a.services.catalogue.section(en.id, 'world')!
+    const body = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }],
+    }
+    const at = new Date(TEST_NOW.getTime() + 10 * 60_000)
+    const ids: number[] = []
+    for (let i = 0; i < 20; i++) {
+      const id = await a.services.articles.create({
+        editionId: en.id,
+        sectionId: world.id,
+        headline: `Embargoed ${i}`,
+        body,
+      })
+      await a.services.articles.publish(id, at)
+      ids.push(id)
+    }
+    const published: number[] = []
+    b.bus.subscribe((event) => {
+      if (event.type === 'story' && event.kind === 'published' && ids.includes(event.articleId))
+        published.push(event.articleId)
+    })
+    for (const clock of clocks) clock.set(new Date(at.getTime() + 1000))
+    // Both instances' runners race for the same due jobs.
+    const [ranA, ranB] = await Promise.all([a.jobs.runDue(), b.jobs.runDue()])
+    expect(ranA + ranB).toBe(20)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(published.sort((x, y) => x - y)).toEqual(ids)
+    const events = await shared.db
+      .selectFrom('story_events')
+      .select('article_id')
+      .where('article_id', 'in', ids)
+      .where('kind', '=', 'published')
+      .execute()
+    expect(events).toHaveLength(20)
+    expect(await a.jobs.runDue()).toBe(0)
   })
 })

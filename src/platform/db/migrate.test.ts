@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { DIALECTS, testDatabase } from '../../../test/setup.ts'
+import { openDatabase } from './database.ts'
 import { migrateToLatest } from './migrate.ts'
+import * as newsroom from './migrations/20261128_0005_newsroom.ts'
 
 const TABLES = [
   'article_authors',
@@ -57,6 +59,64 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect(await tables()).toEqual([])
     } finally {
       await database.dispose()
+    }
+  })
+})
+
+describe('the newsroom migration on a SQLite file with stories', () => {
+  it('rebuilds the articles table for the new status without losing rows or links', async () => {
+    const database = openDatabase({ dialect: 'sqlite', file: ':memory:' })
+    try {
+      const db = database.db
+      for (const file of [
+        '20261128_0001_core',
+        '20261128_0002_story_events',
+        '20261128_0003_listed_story_state',
+        '20261128_0004_article_listed_at',
+      ])
+        await (await import(`./migrations/${file}.ts`)).up(db)
+      const now = '2026-02-14T12:00:00.000Z'
+      await sql`insert into editions (code, name, locale, time_zone) values ('en', 'English', 'en-GB', 'UTC')`.execute(
+        db,
+      )
+      await sql`insert into sections (edition_id, slug, name) values (1, 'world', 'World')`.execute(
+        db,
+      )
+      await sql`insert into tags (edition_id, slug, name) values (1, 'talks', 'Talks')`.execute(db)
+      await sql`insert into articles (edition_id, section_id, slug, headline, body, status, published_at, listed_at, created_at, updated_at)
+        values (1, 1, 'a', 'A story', '{}', 'published', ${now}, ${now}, ${now}, ${now})`.execute(
+        db,
+      )
+      await sql`insert into article_tags (article_id, tag_id, position, listed_at) values (1, 1, 0, ${now})`.execute(
+        db,
+      )
+
+      await newsroom.up(db)
+
+      const tags = await sql`select * from article_tags`.execute(db)
+      expect(tags.rows).toHaveLength(1)
+      await sql`update articles set status = 'in_review' where id = 1`.execute(db)
+      await expect(
+        sql`update articles set status = 'lost' where id = 1`.execute(db),
+      ).rejects.toThrow(/CHECK constraint/)
+      const indexes = await sql<{ name: string }>`
+        select name from sqlite_schema where type = 'index' and tbl_name = 'articles' and sql is not null`.execute(
+        db,
+      )
+      expect(indexes.rows.map((r) => r.name).sort()).toEqual([
+        'articles_edition_listed_idx',
+        'articles_section_listed_idx',
+      ])
+      expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([])
+      expect(
+        (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)).rows[0]
+          ?.foreign_keys,
+      ).toBe(1)
+      // Deleting the story still cascades to its links: the references survived the rebuild.
+      await sql`delete from articles where id = 1`.execute(db)
+      expect((await sql`select * from article_tags`.execute(db)).rows).toHaveLength(0)
+    } finally {
+      await database.close()
     }
   })
 })
