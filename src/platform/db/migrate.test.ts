@@ -106,6 +106,7 @@ describe('the newsroom migration on a SQLite file with stories', () => {
       expect(indexes.rows.map((r) => r.name).sort()).toEqual([
         'articles_edition_listed_idx',
         'articles_section_listed_idx',
+        'articles_translation_group_idx',
       ])
       expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([])
       expect(
