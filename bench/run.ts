@@ -1,11 +1,12 @@
 // The benchmark (npm run bench): page throughput and server CPU per request on 10,000 seeded stories,
 // a cached article against nginx, 10,000 live newsfeed readers, publish-to-visible on a cluster,
-// and a camera photo's upload with all its renditions.
+// a camera photo's upload with all its renditions, and the newsroom editor's autosave.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildIfNeeded } from '../scripts/build.mjs'
 import { articleVsNginx } from './article-vs-nginx.ts'
+import { benchAutosave } from './autosave.ts'
 import { cleanup, defer } from './cleanup.ts'
 import { clusterPublish } from './cluster.ts'
 import { articleUrls, DURATION, measure, row } from './load.ts'
@@ -85,6 +86,7 @@ await section('SSE fan-out', () =>
 )
 await section('Cluster', () => clusterPublish(50))
 await section('Media upload', benchUpload)
+await section('Autosave', benchAutosave)
 await cleanup()
 console.log(`\nBench finished in ${Math.round((Date.now() - started) / 1000)} s`)
 process.exit()
