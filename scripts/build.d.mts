@@ -1,1 +1,2 @@
 export function buildIfNeeded(options?: { force?: boolean }): Promise<boolean>
+export function buildNewsroomIfNeeded(options?: { force?: boolean }): Promise<boolean>

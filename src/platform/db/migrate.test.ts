@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { DIALECTS, testDatabase } from '../../../test/setup.ts'
 import { openDatabase } from './database.ts'
@@ -91,7 +91,7 @@ describe('the newsroom migration on a SQLite file with stories', () => {
         db,
       )
 
-      await newsroom.up(db)
+      await newsroom.up(db as unknown as Kysely<unknown>)
 
       const tags = await sql`select * from article_tags`.execute(db)
       expect(tags.rows).toHaveLength(1)
