@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type AdminClient, adminClient, joinAs, setUpOwner } from './admin-client.ts'
-import { cameraJpeg, iim, PDF, pngHeader } from './media-fixtures.ts'
+import { cameraJpeg, PDF, pngHeader } from './media-fixtures.ts'
 import { DIALECTS, testApp } from './setup.ts'
 
 async function multipart(file: Buffer, filename: string, type: string) {

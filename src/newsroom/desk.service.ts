@@ -65,9 +65,26 @@ export function createDeskService(deps: {
 
   const by = (actor: Actor) => ({ staffId: actor.id })
 
+  const named = (list: { id: number; name: string; slug: string }[], ids: number[]) =>
+    ids.flatMap((i) => {
+      const found = list.find((x) => x.id === i)
+      return found ? [{ id: found.id, name: found.name, slug: found.slug }] : []
+    })
+
   return {
     urlOf,
     load,
+
+    /** What the actor may do to this story, so the editor offers only that. */
+    rightsOn: (actor: Actor, story: DeskSummary) => ({
+      edit: canEditStory(actor, ownership(story)),
+      publish: canPublishStory(actor, ownership(story)),
+      submit: canSubmitStory(actor, ownership(story)),
+      correct: can(actor, 'story.correct'),
+    }),
+
+    tagNames: async (ids: number[]) => named(await deps.taxonomy.tagsByIds(ids), ids),
+    authorNames: async (ids: number[]) => named(await deps.taxonomy.authorsByIds(ids), ids),
 
     async list(filter: Omit<DeskFilter, 'pageSize'>) {
       const { items, total } = await desk.list({ ...filter, pageSize: DESK_PAGE_SIZE })

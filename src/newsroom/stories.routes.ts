@@ -6,6 +6,7 @@ import { Id, IdParams, PageNumber, Status, StoryFields } from './admin.schemas.t
 import type { AdminApp } from './admin-api.ts'
 import type { DeskStory, DeskSummary } from './desk.repository.ts'
 import type { DeskService } from './desk.service.ts'
+import type { Actor } from './permissions.ts'
 import { signedIn } from './session.http.ts'
 
 // A body of 20,000 nodes (the content model's limit) fits with room to spare.
@@ -33,8 +34,11 @@ export function storyRoutes(deps: {
     url: desk.urlOf(story),
   })
 
-  const storyJson = async (story: DeskStory) => ({
+  const storyJson = async (story: DeskStory, actor: Actor) => ({
     ...summaryJson(story),
+    can: desk.rightsOn(actor, story),
+    tags: await desk.tagNames(story.tagIds),
+    authors: await desk.authorNames(story.authorIds),
     slug: story.slug,
     dek: story.dek,
     datelinePlace: story.datelinePlace,
@@ -95,7 +99,7 @@ export function storyRoutes(deps: {
       },
       async (request, reply) => {
         const actor = signedIn(request).staff
-        return reply.code(201).send(await storyJson(await desk.create(actor, request.body)))
+        return reply.code(201).send(await storyJson(await desk.create(actor, request.body), actor))
       },
     )
 
@@ -103,8 +107,8 @@ export function storyRoutes(deps: {
       '/articles/:id',
       { schema: { tags: ['stories'], params: IdParams } },
       async (request) => {
-        signedIn(request)
-        return storyJson(await desk.load(request.params.id))
+        const actor = signedIn(request).staff
+        return storyJson(await desk.load(request.params.id), actor)
       },
     )
 
@@ -124,14 +128,17 @@ export function storyRoutes(deps: {
       async (request) => {
         const actor = signedIn(request).staff
         const { baseVersion, ...changes } = request.body
-        return storyJson(await desk.save(actor, request.params.id, changes, baseVersion))
+        return storyJson(await desk.save(actor, request.params.id, changes, baseVersion), actor)
       },
     )
 
     api.post(
       '/articles/:id/submit',
       { schema: { tags: ['stories'], params: IdParams } },
-      async (request) => storyJson(await desk.submit(signedIn(request).staff, request.params.id)),
+      async (request) => {
+        const actor = signedIn(request).staff
+        return storyJson(await desk.submit(actor, request.params.id), actor)
+      },
     )
 
     api.post(
@@ -147,7 +154,8 @@ export function storyRoutes(deps: {
       },
       async (request) => {
         const at = request.body?.at ? new Date(request.body.at) : undefined
-        return storyJson(await desk.publish(signedIn(request).staff, request.params.id, at))
+        const actor = signedIn(request).staff
+        return storyJson(await desk.publish(actor, request.params.id, at), actor)
       },
     )
 
@@ -155,7 +163,10 @@ export function storyRoutes(deps: {
       '/articles/:id/unpublish',
       { schema: { tags: ['stories'], params: IdParams } },
       async (request) =>
-        storyJson(await desk.unpublish(signedIn(request).staff, request.params.id)),
+        storyJson(
+          await desk.unpublish(signedIn(request).staff, request.params.id),
+          signedIn(request).staff,
+        ),
     )
 
     api.post(
@@ -167,10 +178,10 @@ export function storyRoutes(deps: {
           body: Type.Object({ text: Type.String({ maxLength: 5000 }) }),
         },
       },
-      async (request) =>
-        storyJson(
-          await desk.correct(signedIn(request).staff, request.params.id, request.body.text),
-        ),
+      async (request) => {
+        const actor = signedIn(request).staff
+        return storyJson(await desk.correct(actor, request.params.id, request.body.text), actor)
+      },
     )
 
     api.get(
@@ -215,6 +226,7 @@ export function storyRoutes(deps: {
       async (request) =>
         storyJson(
           await desk.restore(signedIn(request).staff, request.params.id, request.params.revisionId),
+          signedIn(request).staff,
         ),
     )
 
