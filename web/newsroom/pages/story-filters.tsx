@@ -68,7 +68,7 @@ export function StoryFiltersForm(props: {
           class="filters-search"
           label="Search"
           type="search"
-          placeholder="Headline or text"
+          placeholder="Words of the headline"
           value={text}
           onValue={(value) => {
             typed.current = true
