@@ -51,7 +51,11 @@ async function start() {
     config.port === 0 && address && typeof address === 'object'
       ? `http://${config.host}:${address.port}`
       : config.publicUrl
-  if (setupPath) console.log(`Create the owner account of the newsroom: ${base}${setupPath}`)
+  if (setupPath) {
+    // After the line that says where the server runs, which fastify writes on the next turn.
+    await new Promise((resolve) => setImmediate(resolve))
+    console.log(`Create the owner account of the newsroom: ${base}${setupPath}`)
+  }
 }
 
 start().catch((error: unknown) => {
