@@ -113,7 +113,12 @@ export async function buildApp(
   // Every instance hears of every change, and drops what it shows from its own caches.
   bus.subscribe((event) => {
     newsfeed.invalidate()
-    pageCache.invalidate(keysOf(event))
+    if (event.type === 'story') return pageCache.invalidate(keysOf(event))
+    // Editions and sections are in every page's navigation.
+    catalogue
+      .reload()
+      .then(() => pageCache.clear())
+      .catch((error: unknown) => log.warn({ err: error }, 'reloading editions and sections failed'))
   })
   // Changes made while the bus was away were not heard of: start these caches afresh.
   bus.onReconnect(() => {
@@ -125,6 +130,7 @@ export async function buildApp(
     catalogue,
     clock,
     hasCatalogue,
+    announce: () => bus.publish({ type: 'catalogue' }),
   })
   const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
   const mediaLibrary = createMediaLibrary({

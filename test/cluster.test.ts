@@ -155,4 +155,17 @@ describe.skipIf(!ready)('two instances on PostgreSQL and Redis', () => {
     expect(events).toHaveLength(20)
     expect(await a.jobs.runDue()).toBe(0)
   })
+
+  it('shows a section added through A on B at once', async () => {
+    const en = a.services.catalogue.edition('en')!
+    const id = await a.services.taxonomy.createSection({
+      editionId: en.id,
+      slug: 'sport',
+      name: 'Sport',
+    })
+    await expect
+      .poll(() => b.services.catalogue.sectionById(id)?.name, { timeout: 2000 })
+      .toBe('Sport')
+    expect((await fetch(`${urlB}/en/sport`)).status).toBe(200)
+  })
 })

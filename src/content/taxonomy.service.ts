@@ -46,6 +46,8 @@ export function createTaxonomyService(deps: {
   clock: Clock
   /** Whether the site has UI strings in this locale's language. */
   hasCatalogue: (locale: string) => boolean
+  /** Tells the other instances that editions or sections changed (this one has reloaded). */
+  announce?: () => Promise<void>
 }) {
   const { writes, catalogue, clock } = deps
   return {
@@ -77,6 +79,7 @@ export function createTaxonomyService(deps: {
         position: catalogue.editions().length,
       })
       await catalogue.reload()
+      await deps.announce?.()
       return id
     },
 
@@ -98,6 +101,7 @@ export function createTaxonomyService(deps: {
         position: catalogue.sections(input.editionId).length,
       })
       await catalogue.reload()
+      await deps.announce?.()
       return id
     },
 

@@ -17,14 +17,20 @@ export interface StoryEvent {
   breaking: boolean
 }
 
-export type DatelineEvent = StoryEvent
+/** Editions or sections changed: every instance reloads them (navigation is on every page). */
+export interface CatalogueEvent {
+  type: 'catalogue'
+}
+
+export type DatelineEvent = StoryEvent | CatalogueEvent
 
 export const BUS_CHANNEL = 'dateline:events'
 
 /** Parses a message from another instance; anything malformed is dropped. */
 export function parseEvent(text: string): DatelineEvent | undefined {
   try {
-    const event = JSON.parse(text) as Partial<StoryEvent>
+    const event = JSON.parse(text) as Partial<StoryEvent> | Partial<CatalogueEvent>
+    if (event.type === 'catalogue') return { type: 'catalogue' }
     if (
       event.type === 'story' &&
       Number.isSafeInteger(event.id) &&
