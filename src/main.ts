@@ -1,8 +1,21 @@
 // The composition root: config -> database -> repositories -> services -> HTTP routes, in that order.
+
 import http from 'node:http'
 import path from 'node:path'
+import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify'
 import { pino } from 'pino'
+import { createCommentRepository } from './community/comment.repository.ts'
+import { createCommentService } from './community/comment.service.ts'
+import { createCommentStream } from './community/comment-stream.ts'
+import { communityRoutes } from './community/community.routes.ts'
+import { createCommunitySettings } from './community/community-settings.ts'
+import { createModerationRepository } from './community/moderation.repository.ts'
+import { createModerationService } from './community/moderation.service.ts'
+import { createReaderRepository } from './community/reader.repository.ts'
+import { createReaderService } from './community/reader.service.ts'
+import { createReaderMails } from './community/reader-mail.ts'
+import { createReaderSessionHttp } from './community/reader-session.http.ts'
 import { createArticleRepository } from './content/article.repository.ts'
 import { createArticleService } from './content/article.service.ts'
 import { createCatalogue } from './content/catalogue.ts'
@@ -16,7 +29,7 @@ import { createNewsfeedStream } from './live/newsfeed-stream.ts'
 import { pageCacheHooks, servePageFromCache } from './live/page-cache.hooks.ts'
 import { createPageCache } from './live/page-cache.ts'
 import { createStoryEventsRepository } from './live/story-events.repository.ts'
-import { keysOf } from './live/surrogate-keys.ts'
+import { keysOf, surrogate } from './live/surrogate-keys.ts'
 import { createMediaRepository } from './media/media.repository.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { createMediaLibrary } from './media/media-library.service.ts'
@@ -29,7 +42,9 @@ import { createDeskRepository } from './newsroom/desk.repository.ts'
 import { createDeskService } from './newsroom/desk.service.ts'
 import { createJournal } from './newsroom/journal.ts'
 import { mediaLibraryRoutes } from './newsroom/media.routes.ts'
+import { moderationRoutes } from './newsroom/moderation.routes.ts'
 import { newsroomAppRoutes } from './newsroom/newsroom-app.routes.ts'
+import { outboxRoutes } from './newsroom/outbox.routes.ts'
 import { createScheduledPublishing } from './newsroom/scheduled-publishing.ts'
 import { createSessionHttp } from './newsroom/session.http.ts'
 import { createStaffRepository } from './newsroom/staff.repository.ts'
@@ -42,6 +57,8 @@ import type { Database } from './platform/db/database.ts'
 import { healthRoutes } from './platform/http/health.routes.ts'
 import { metricsRoutes } from './platform/http/metrics.routes.ts'
 import { createJobRunner } from './platform/jobs/job-runner.ts'
+import { createMailQueue } from './platform/mail/mail-queue.ts'
+import { createMailer } from './platform/mail/mailer.ts'
 import { createRateLimiter } from './platform/security/rate-limit.ts'
 import { assetRoutes, loadAssets } from './site/assets.ts'
 import { hasCatalogue } from './site/i18n/messages.ts'
@@ -103,15 +120,28 @@ export async function buildApp(
     journal: createJournal({ audit, desk: deskRepository, clock }),
     schedule: scheduled.schedule,
   })
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    dataDir: config.dataDir,
+    log,
+    clock,
+  })
+  const mail = createMailQueue({ db, mailer, clock, log })
   const jobs = createJobRunner({
     db,
     clock,
     log,
-    handlers: scheduled.handlers(articles),
+    handlers: { ...scheduled.handlers(articles), ...mail.handlers },
   })
   const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: 10 * 60_000 })
   // Every instance hears of every change, and drops what it shows from its own caches.
   bus.subscribe((event) => {
+    if (event.type === 'comment') {
+      // The story's page shows its comment count; likes change nothing cached.
+      if (event.kind !== 'likes') pageCache.invalidate([surrogate.comments(event.articleId)])
+      return
+    }
     newsfeed.invalidate()
     if (event.type === 'story') return pageCache.invalidate(keysOf(event))
     // Editions and sections are in every page's navigation.
@@ -142,14 +172,45 @@ export async function buildApp(
     log,
   })
   const urls = createUrls(catalogue)
+  const limits = createRateLimiter({ db, clock })
   const staff = createStaffService({
     db,
     staff: createStaffRepository(db),
     audit,
-    limits: createRateLimiter({ db, clock }),
+    limits,
     clock,
     publicUrl: config.publicUrl,
   })
+  const communitySettings = createCommunitySettings(db)
+  const commentRepository = createCommentRepository(db)
+  const comments = createCommentService({
+    db,
+    comments: commentRepository,
+    articles: articleRepository,
+    settings: communitySettings,
+    limits,
+    clock,
+    bus,
+  })
+  const readerRepository = createReaderRepository(db)
+  const moderation = createModerationService({
+    db,
+    comments: commentRepository,
+    readers: readerRepository,
+    moderation: createModerationRepository(db),
+    clock,
+    bus,
+  })
+  const readers = createReaderService({
+    db,
+    readers: readerRepository,
+    limits,
+    mail,
+    mails: createReaderMails(config.siteName),
+    clock,
+    forget: comments.forget,
+  })
+  const commentStream = createCommentStream({ bus, log, load: comments.publicJson })
   const desk = createDeskService({
     desk: deskRepository,
     articles,
@@ -187,6 +248,7 @@ export async function buildApp(
   })
   app.addHook('onClose', async () => {
     await jobs.stop()
+    mailer.close()
     await bus.close()
     await database.close()
   })
@@ -195,11 +257,13 @@ export async function buildApp(
   app.addHook('preClose', async () => {
     closing = true
     stream.close()
+    commentStream.close()
   })
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close')
   })
 
+  await app.register(cookie)
   await pageCacheHooks(app, pageCache)
   await healthRoutes(app, { ping: database.ping })
   if (config.metrics) await metricsRoutes(app)
@@ -227,6 +291,15 @@ export async function buildApp(
     defaultEdition: config.defaultEdition,
   })
 
+  await communityRoutes(app, {
+    comments,
+    repository: commentRepository,
+    stream: commentStream,
+    session: createReaderSessionHttp({ readers, publicUrl: config.publicUrl }),
+    catalogue,
+    accountPath: (code) => `/${code}/account`,
+  })
+
   const session = createSessionHttp({ staff, publicUrl: config.publicUrl })
   await adminApi(app, {
     session,
@@ -237,6 +310,8 @@ export async function buildApp(
       catalogueRoutes({ catalogue, taxonomy, repository: taxonomyRepository }),
       storyRoutes({ desk, media: mediaLibrary, preview: site.preview }),
       mediaLibraryRoutes({ media: mediaLibrary, maxUploadBytes: config.maxUploadBytes }),
+      moderationRoutes({ moderation, settings: communitySettings, catalogue }),
+      outboxRoutes({ mailer }),
     ],
   })
   await newsroomAppRoutes(app, {
@@ -248,7 +323,20 @@ export async function buildApp(
     bus,
     pageCache,
     jobs,
-    services: { articles, taxonomy, reading, catalogue, urls, staff, desk, media: mediaLibrary },
+    services: {
+      articles,
+      taxonomy,
+      reading,
+      catalogue,
+      urls,
+      staff,
+      desk,
+      media: mediaLibrary,
+      readers,
+      comments,
+      communitySettings,
+      mailer,
+    },
   }
 }
 

@@ -335,6 +335,25 @@ export function createArticleRepository(db: Db) {
       }
     },
 
+    /** What deciding whether a story takes comments needs: its edition, state, time and mode. */
+    async discussion(id: number) {
+      const row = await db
+        .selectFrom('articles')
+        .select(['id', 'edition_id', 'status', 'published_at', 'comment_mode', 'comment_count'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return (
+        row && {
+          id: row.id,
+          editionId: row.edition_id,
+          status: row.status,
+          publishedAt: toDate(row.published_at),
+          commentMode: row.comment_mode,
+          commentCount: row.comment_count,
+        }
+      )
+    },
+
     async record(id: number, trx: Db = db): Promise<ArticleRecord | undefined> {
       const row = await trx
         .selectFrom('articles')

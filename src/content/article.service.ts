@@ -5,6 +5,7 @@ import type { StoryEvent, StoryEventKind } from '../live/events.ts'
 import type { StoryEventsRepository } from '../live/story-events.repository.ts'
 import type { Clock } from '../platform/clock.ts'
 import type { Db } from '../platform/db/database.ts'
+import type { CommentMode } from '../platform/db/schema.ts'
 import { DomainError, invalidInput, notFound } from '../platform/errors.ts'
 import { type ArticleRepository, copyStateToLinks } from './article.repository.ts'
 import { validateBody } from './body/index.ts'
@@ -27,6 +28,8 @@ export interface ArticleDraft {
   tagIds?: number[]
   authorIds?: number[]
   relatedIds?: number[]
+  /** Whether readers may comment; null follows the edition's setting. */
+  commentMode?: CommentMode | null
 }
 
 export type ArticleChanges = Partial<Omit<ArticleDraft, 'editionId'>>
@@ -179,6 +182,7 @@ export function createArticleService(deps: {
           status: 'draft',
           breaking: draft.breaking ? 1 : 0,
           translation_group: draft.translationGroup ?? null,
+          comment_mode: draft.commentMode ?? null,
           published_at: null,
           created_by: by.staffId,
           created_at: now,
@@ -235,6 +239,7 @@ export function createArticleService(deps: {
           ...(changes.translationGroup !== undefined && {
             translation_group: changes.translationGroup,
           }),
+          ...(changes.commentMode !== undefined && { comment_mode: changes.commentMode }),
           updated_at: clock.now().toISOString(),
         })
         await articles.setLinks(trx, id, changes)

@@ -22,15 +22,36 @@ export interface CatalogueEvent {
   type: 'catalogue'
 }
 
-export type DatelineEvent = StoryEvent | CatalogueEvent
+/** A comment posted, edited or removed, or its likes changed; `count` is the story's comment count (the likes for `likes`). */
+export interface CommentEvent {
+  type: 'comment'
+  kind: 'posted' | 'edited' | 'removed' | 'likes'
+  articleId: number
+  commentId: number
+  count: number
+}
+
+export type DatelineEvent = StoryEvent | CatalogueEvent | CommentEvent
 
 export const BUS_CHANNEL = 'dateline:events'
 
 /** Parses a message from another instance; anything malformed is dropped. */
 export function parseEvent(text: string): DatelineEvent | undefined {
   try {
-    const event = JSON.parse(text) as Partial<StoryEvent> | Partial<CatalogueEvent>
+    const event = JSON.parse(text) as
+      | Partial<StoryEvent>
+      | Partial<CatalogueEvent>
+      | Partial<CommentEvent>
     if (event.type === 'catalogue') return { type: 'catalogue' }
+    if (event.type === 'comment') {
+      const c = event
+      return Number.isSafeInteger(c.articleId) &&
+        Number.isSafeInteger(c.commentId) &&
+        Number.isSafeInteger(c.count) &&
+        ['posted', 'edited', 'removed', 'likes'].includes(c.kind as string)
+        ? (c as CommentEvent)
+        : undefined
+    }
     if (
       event.type === 'story' &&
       Number.isSafeInteger(event.id) &&

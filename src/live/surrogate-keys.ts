@@ -8,6 +8,8 @@ export const surrogate = {
   tag: (tagId: number) => `tag-${tagId}`,
   author: (authorId: number) => `author-${authorId}`,
   article: (articleId: number) => `article-${articleId}`,
+  /** The story's own page, which shows its comment count. */
+  comments: (articleId: number) => `comments-${articleId}`,
 }
 
 /** Every page a change to this story can alter: its own, and each list it is (or now belongs) in. */

@@ -1,6 +1,5 @@
 // The Admin API under /admin/api: the newsroom's only way to write. Sessions and CSRF are checked
 // here for every route; each route file adds its schemas, and the OpenAPI document is built from them.
-import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import swagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -45,7 +44,6 @@ export async function adminApi(
 ) {
   await app.register(
     async (api) => {
-      await api.register(cookie)
       await api.register(multipart, {
         limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 10, parts: 12 },
       })

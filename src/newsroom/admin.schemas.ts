@@ -40,4 +40,10 @@ export const StoryFields = {
   tagIds: Type.Optional(IdList),
   authorIds: Type.Optional(IdList),
   relatedIds: Type.Optional(IdList),
+  commentMode: Type.Optional(
+    Type.Union([
+      ...['open', 'closed', 'premoderated', 'postmoderated'].map((m) => Type.Literal(m)),
+      Type.Null(),
+    ]),
+  ),
 }

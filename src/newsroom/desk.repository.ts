@@ -3,7 +3,7 @@
 import type { Db } from '../platform/db/database.ts'
 import { fromJson, toDate } from '../platform/db/dialect.ts'
 import { contains } from '../platform/db/like.ts'
-import type { ArticleStatus } from '../platform/db/schema.ts'
+import type { ArticleStatus, CommentMode } from '../platform/db/schema.ts'
 
 export interface DeskFilter {
   editionId?: number
@@ -26,6 +26,8 @@ export interface DeskSummary {
   publishedAt: Date | null
   updatedAt: Date
   createdBy: { id: number; name: string } | null
+  commentMode: CommentMode | null
+  commentCount: number
 }
 
 /** The fields a revision keeps and a restore puts back. */
@@ -64,6 +66,8 @@ const summaryColumns = [
   'a.updated_at',
   'a.created_by',
   's.name as created_by_name',
+  'a.comment_mode',
+  'a.comment_count',
 ] as const
 
 export function createDeskRepository(db: Db) {
@@ -85,6 +89,8 @@ export function createDeskRepository(db: Db) {
     updated_at: Date | string
     created_by: number | null
     created_by_name: string | null
+    comment_mode: CommentMode | null
+    comment_count: number
   }): DeskSummary => ({
     id: r.id,
     editionId: r.edition_id,
@@ -96,6 +102,8 @@ export function createDeskRepository(db: Db) {
     publishedAt: toDate(r.published_at),
     updatedAt: toDate(r.updated_at),
     createdBy: r.created_by === null ? null : { id: r.created_by, name: r.created_by_name ?? '' },
+    commentMode: r.comment_mode,
+    commentCount: r.comment_count,
   })
 
   return {

@@ -24,6 +24,9 @@ const EXPECTED: Record<Action, StaffRole[]> = {
   'media.upload': ['contributor', 'author', 'editor', 'admin'],
   'media.edit': ['contributor', 'author', 'editor', 'admin'],
   'taxonomy.manage': ['editor', 'admin'],
+  'comments.moderate': ['editor', 'admin'],
+  'settings.manage': ['admin'],
+  'outbox.read': ['admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
 }

@@ -17,6 +17,12 @@ export const ACTIONS = [
   'media.upload',
   'media.edit',
   'taxonomy.manage',
+  /** The comment queue: approve, reject, mute and ban readers. */
+  'comments.moderate',
+  /** Each edition's comment settings: mode, word lists, limits. */
+  'settings.manage',
+  /** Mail kept in the outbox when no SMTP server is configured. */
+  'outbox.read',
   'staff.manage',
   'audit.read',
 ] as const
@@ -37,6 +43,7 @@ const editor: Action[] = [
   'story.publish.any',
   'story.correct',
   'taxonomy.manage',
+  'comments.moderate',
 ]
 const admin: Action[] = [...ACTIONS]
 

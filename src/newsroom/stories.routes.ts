@@ -32,6 +32,8 @@ export function storyRoutes(deps: {
     updatedAt: story.updatedAt.toISOString(),
     createdBy: story.createdBy,
     url: desk.urlOf(story),
+    commentMode: story.commentMode,
+    commentCount: story.commentCount,
   })
 
   const storyJson = async (story: DeskStory, actor: Actor) => ({

@@ -45,9 +45,32 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must start with postgres:// or sqlite:'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['METRICS', 'maybe', 'METRICS must be true or false'],
+    ['SMTP_URL', 'mail.example.com', 'SMTP_URL must be an smtp:// or smtps:// URL'],
+    ['SMTP_URL', 'https://mail.example.com', 'SMTP_URL must be an smtp:// or smtps:// URL'],
+    ['MAIL_FROM', 'The Ledger', 'MAIL_FROM must be an address'],
   ])('stops on a bad %s (%s) with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(message)
+  })
+
+  it('reads the mail settings, with a From at the public host by default', () => {
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://news.example.com', SITE_NAME: 'The Ledger' }),
+    ).toMatchObject({ smtpUrl: undefined, mailFrom: 'The Ledger <no-reply@news.example.com>' })
+    const config = loadConfig({
+      SMTP_URL: 'smtps://desk:secret@mail.example.com:465',
+      MAIL_FROM: 'Desk <desk@example.com>',
+    })
+    expect(config).toMatchObject({
+      smtpUrl: 'smtps://desk:secret@mail.example.com:465',
+      mailFrom: 'Desk <desk@example.com>',
+    })
+  })
+
+  it('does not repeat the password of a bad SMTP_URL', () => {
+    expect(() => loadConfig({ SMTP_URL: 'imap://desk:secret@mail.example.com' })).toThrow(
+      '(got "imap://desk:***@mail.example.com")',
+    )
   })
 
   it('reports every problem together', () => {

@@ -22,6 +22,10 @@ export interface Config {
   readonly redisUrl: string | undefined
   /** The largest photo the media library takes. */
   readonly maxUploadBytes: number
+  /** smtp:// or smtps:// with optional user:password; mail is kept in DATA_DIR/outbox without it. */
+  readonly smtpUrl: string | undefined
+  /** The From of every mail sent: "Name <address>" or an address. */
+  readonly mailFrom: string
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +116,12 @@ export function loadConfig(env: Env = process.env): Config {
       : new Problem('must be a whole number of megabytes (1 to 1024)')
   })
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, problems)
+  const smtpUrl = parseSmtpUrl(env.SMTP_URL, problems)
+  const mailFrom = read('MAIL_FROM', defaultMailFrom(siteName, publicUrl), (raw) =>
+    /^([^\r\n<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(raw.trim())
+      ? raw.trim()
+      : new Problem('must be an address such as "The Ledger <news@example.com>"'),
+  )
 
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`)
   return Object.freeze({
@@ -128,6 +138,8 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     pageCacheBytes: pageCacheMb * 1024 * 1024,
     maxUploadBytes: maxUploadMb * 1024 * 1024,
+    smtpUrl,
+    mailFrom,
   })
 }
 
@@ -154,4 +166,26 @@ function parseDatabaseUrl(
     problems.push(`DATABASE_URL must start with postgres:// or sqlite: (got "${raw}")`)
   }
   return { dialect: 'sqlite', file: path.join(dataDir, 'dateline.db') }
+}
+
+/** `Site Name <no-reply@host of PUBLIC_URL>`, the name quoted when it holds address syntax. */
+function defaultMailFrom(siteName: string, publicUrl: string): string {
+  const name = /[()<>[\]:;@\\,."]/.test(siteName)
+    ? `"${siteName.replace(/["\\]/g, '\\$&')}"`
+    : siteName
+  return `${name} <no-reply@${new URL(publicUrl).hostname}>`
+}
+
+/** The URL as given, or a problem that does not repeat its password. */
+function parseSmtpUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  try {
+    const url = new URL(raw)
+    if ((url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '') return raw
+  } catch {}
+  const shown = raw.replace(/\/\/([^:/@]*):[^/@]*@/, '//$1:***@')
+  problems.push(
+    `SMTP_URL must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com (got "${shown}")`,
+  )
+  return undefined
 }

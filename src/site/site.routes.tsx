@@ -211,7 +211,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       return sendPublic(
         reply,
         articlePage({ ctx, article }),
-        [surrogate.article(article.id)],
+        [surrogate.article(article.id), surrogate.comments(article.id)],
         linked,
       )
     },

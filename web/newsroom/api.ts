@@ -72,6 +72,8 @@ export interface StorySummary {
   createdBy: { id: number; name: string } | null
   /** The public address while the story is published. */
   url: string | null
+  /** Visible comments. */
+  commentCount: number
 }
 
 export interface Correction {
@@ -105,8 +107,66 @@ export interface Story extends StorySummary {
   /** The tags and byline authors of tagIds and authorIds, in order. */
   tags: Named[]
   authors: Named[]
+  commentMode: CommentMode | null
   /** What the signed-in member may do to this story, by the server's permission table. */
   can: { edit: boolean; publish: boolean; submit: boolean; correct: boolean }
+}
+
+export type CommentMode = 'open' | 'closed' | 'premoderated' | 'postmoderated'
+
+export interface QueueComment {
+  id: number
+  articleId: number
+  headline: string
+  editionId: number
+  parentId: number | null
+  text: string
+  status: 'visible' | 'held' | 'rejected' | 'deleted'
+  createdAt: string
+  author: {
+    id: number
+    displayName: string
+    email: string
+    /** muted until a time, or banned for good */
+    standing: 'active' | 'muted' | 'banned'
+    mutedUntil: string | null
+  } | null
+  reports: { reason: string; at: string }[]
+  /** Words of the edition's suspect list this comment matched, why it was held. */
+  flags: string[]
+}
+
+export interface ModerationEntry {
+  id: number
+  at: string
+  staff: { id: number; name: string } | null
+  action: string
+  commentId: number | null
+  readerId: number | null
+  reason: string
+}
+
+export interface CommunitySettings {
+  /** The default for the edition's stories; a story may override it. */
+  mode: CommentMode
+  /** Comments close by themselves this many days after publication; 0 never. */
+  autoCloseDays: number
+  maxLength: number
+  maxLinks: number
+  bannedWords: string[]
+  suspectWords: string[]
+  /** What happens to a reader's comments when they delete their account. */
+  onAccountDelete: 'anonymize' | 'remove'
+  /** A new reader's comments wait for a moderator until one of them is approved. */
+  holdNewReaders?: boolean
+}
+
+export interface OutboxMail {
+  id: string
+  to: string
+  subject: string
+  createdAt: string
+  text: string
 }
 
 export interface StoryFields {
@@ -123,6 +183,8 @@ export interface StoryFields {
   tagIds?: number[]
   authorIds?: number[]
   relatedIds?: number[]
+  /** null: the edition's setting. */
+  commentMode?: CommentMode | null
 }
 
 export interface Page<T> {
@@ -288,6 +350,30 @@ export const api = {
   presence: (id: number) =>
     call<{ others: { id: number; name: string }[] }>('POST', `/articles/${id}/presence`),
   leave: (id: number) => call<void>('DELETE', `/articles/${id}/presence`),
+
+  comments: (params: { queue: 'held' | 'reported' | 'all'; editionId?: number; page?: number }) =>
+    call<Page<QueueComment>>('GET', `/comments${query({ ...params })}`),
+  moderate: (ids: number[], action: 'approve' | 'reject') =>
+    call<{ updated: number }>('POST', '/comments/moderate', { ids, action }),
+  banReader: (id: number, reason: string) => call<void>('POST', `/readers/${id}/ban`, { reason }),
+  muteReader: (id: number, reason: string, days: number) =>
+    call<void>('POST', `/readers/${id}/mute`, { reason, days }),
+  restoreReader: (id: number, reason: string) =>
+    call<void>('POST', `/readers/${id}/restore`, { reason }),
+  moderationLog: (params: { before?: number } = {}) =>
+    call<{ items: ModerationEntry[]; nextBefore: number | null }>(
+      'GET',
+      `/moderation/log${query({ ...params })}`,
+    ),
+  communitySettings: (editionId: number) =>
+    call<CommunitySettings>('GET', `/editions/${editionId}/community`),
+  saveCommunitySettings: (editionId: number, settings: CommunitySettings) =>
+    call<CommunitySettings>('PUT', `/editions/${editionId}/community`, settings),
+  outbox: (params: { before?: string } = {}) =>
+    call<{ items: OutboxMail[]; configured: boolean; nextBefore: string | null }>(
+      'GET',
+      `/outbox${query({ ...params })}`,
+    ),
 
   media: (params: { q?: string; page?: number } = {}) =>
     call<Page<Media>>('GET', `/media${query({ ...params })}`),

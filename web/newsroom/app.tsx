@@ -3,6 +3,9 @@ import type { ComponentChild } from 'preact'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { ApiError, api, type Session } from './api.ts'
 import { AppContext, type AppContextValue } from './app-context.ts'
+import { CommentsPage } from './comments/comments-page.tsx'
+import { CommunitySettingsPage } from './comments/community-settings-page.tsx'
+import { ModerationLogPage } from './comments/moderation-log-page.tsx'
 import { Button } from './components/button.tsx'
 import { Layout } from './components/layout.tsx'
 import { StatusMessage } from './components/status-message.tsx'
@@ -15,6 +18,7 @@ import { errorMessage } from './pages/error-message.ts'
 import { InvitePage } from './pages/invite-page.tsx'
 import { afterLogin, LoginPage } from './pages/login-page.tsx'
 import { NotFoundPage } from './pages/not-found-page.tsx'
+import { OutboxPage } from './pages/outbox-page.tsx'
 import { SetupPage } from './pages/setup-page.tsx'
 import { StaffPage } from './pages/staff-page.tsx'
 import { StoryListPage } from './pages/story-list-page.tsx'
@@ -162,6 +166,18 @@ function signedInView(
       return app.can('staff.manage') ? { node: <StaffPage /> } : denied
     case '/admin/audit':
       return app.can('audit.read') ? { node: <AuditPage /> } : denied
+    case '/admin/comments':
+      return app.can('comments.moderate') ? { node: <CommentsPage query={query} /> } : denied
+    case '/admin/comments/log':
+      return app.can('comments.moderate') ? { node: <ModerationLogPage /> } : denied
+    case '/admin/settings':
+      return app.can('settings.manage')
+        ? { node: <Redirect to="/admin/settings/community" /> }
+        : denied
+    case '/admin/settings/community':
+      return app.can('settings.manage') ? { node: <CommunitySettingsPage query={query} /> } : denied
+    case '/admin/outbox':
+      return app.can('outbox.read') ? { node: <OutboxPage /> } : denied
     case '/admin/account':
       return { node: <AccountPage /> }
     default:

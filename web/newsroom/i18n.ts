@@ -1,5 +1,6 @@
-// The newsroom's English words for statuses, roles and audit actions, and how times and sizes read.
-import type { Role, Status } from './api.ts'
+// The newsroom's English words for statuses, roles, comment modes and logged actions, and how
+// times and sizes read.
+import type { CommentMode, QueueComment, Role, Status } from './api.ts'
 
 export const MIN_PASSWORD_LENGTH = 12
 
@@ -42,6 +43,54 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** A readable name for an audit action; unknown ones are shown as the server names them. */
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action
+
+export const COMMENT_MODE_LABELS: Record<CommentMode, string> = {
+  open: 'Open',
+  closed: 'Closed',
+  premoderated: 'Pre-moderated',
+  postmoderated: 'Post-moderated',
+}
+
+export const COMMENT_MODES = Object.keys(COMMENT_MODE_LABELS) as CommentMode[]
+
+/** One line on what each mode means for readers and moderators. */
+export const COMMENT_MODE_HINTS: Record<CommentMode, string> = {
+  open: 'Comments appear at once; those with suspect words wait for review.',
+  closed: 'Readers cannot post new comments.',
+  premoderated: 'Every comment waits in the queue until a moderator approves it.',
+  postmoderated: 'Comments appear at once and moderators review them afterwards.',
+}
+
+export const COMMENT_STATUS_LABELS: Record<QueueComment['status'], string> = {
+  visible: 'Visible',
+  held: 'Held',
+  rejected: 'Rejected',
+  deleted: 'Deleted',
+}
+
+// A moderation action, whatever its spelling ("comment.approved", "reader.ban", "mute"), as the
+// verb that sits between a staff member's name and what they acted on: "Jane Doe muted reader 7".
+const MODERATION_VERBS: Record<string, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  ban: 'banned',
+  mute: 'muted',
+  unmute: 'unmuted',
+  restore: 'restored',
+  unban: 'unbanned',
+  delete: 'deleted',
+  hold: 'held',
+  held: 'held',
+  report: 'reported',
+  edit: 'edited',
+}
+
+export function moderationActionLabel(action: string): string {
+  const last = action.split('.').at(-1)?.toLowerCase() ?? ''
+  const stem = last.replace(/(ned|ed|d)$/, '')
+  const verb = MODERATION_VERBS[last] ?? MODERATION_VERBS[stem] ?? MODERATION_VERBS[`${stem}e`]
+  return verb ?? action.replace(/[._]+/g, ' ')
+}
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 const fullDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' })

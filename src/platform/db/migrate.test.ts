@@ -14,11 +14,19 @@ const TABLES = [
   'articles',
   'audit_log',
   'authors',
+  'comment_likes',
+  'comment_reports',
+  'comments',
+  'community_settings',
   'corrections',
   'editions',
   'jobs',
   'media_assets',
+  'moderation_log',
   'rate_limits',
+  'reader_sessions',
+  'reader_tokens',
+  'readers',
   'sections',
   'settings',
   'staff',
@@ -47,6 +55,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect(await tables()).toEqual(TABLES)
 
       for (const file of [
+        '20261128_0006_community',
         '20261128_0005_newsroom',
         '20261128_0004_article_listed_at',
         '20261128_0003_listed_story_state',

@@ -6,6 +6,7 @@ import * as storyEvents from './migrations/20261128_0002_story_events.ts'
 import * as listedStoryState from './migrations/20261128_0003_listed_story_state.ts'
 import * as articleListedAt from './migrations/20261128_0004_article_listed_at.ts'
 import * as newsroom from './migrations/20261128_0005_newsroom.ts'
+import * as community from './migrations/20261128_0006_community.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0003_listed_story_state': listedStoryState,
   '20261128_0004_article_listed_at': articleListedAt,
   '20261128_0005_newsroom': newsroom,
+  '20261128_0006_community': community,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

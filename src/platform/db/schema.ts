@@ -10,6 +10,8 @@ export type Json = ColumnType<unknown, string, string>
 
 export type TextDirection = 'ltr' | 'rtl'
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished'
+export type CommentMode = 'open' | 'closed' | 'premoderated' | 'postmoderated'
+export type CommentStatus = 'visible' | 'held' | 'rejected' | 'deleted'
 export type StaffRole = 'contributor' | 'author' | 'editor' | 'admin'
 
 export interface EditionTable {
@@ -83,6 +85,9 @@ export interface ArticleTable {
   /** published_at while the story is published or scheduled, else null: what lists order by. */
   listed_at: ColumnType<Date | string | null, string | null | undefined, string | null>
   created_by: ColumnType<number | null, number | null | undefined, number | null>
+  /** open, closed, premoderated or postmoderated; null follows the edition's setting. */
+  comment_mode: ColumnType<CommentMode | null, CommentMode | null | undefined, CommentMode | null>
+  comment_count: ColumnType<number, number | undefined, number>
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -206,6 +211,87 @@ export interface JobTable {
   created_at: Timestamp
 }
 
+/** A nullable column written only when known: optional on insert. */
+type Later<T> = ColumnType<T | null, T | null | undefined, T | null>
+
+export interface ReaderTable {
+  id: Generated<number>
+  email: string
+  display_name: string
+  password_hash: string
+  edition_id: number | null
+  created_at: Timestamp
+  confirmed_at: Later<Date | string>
+  trusted_at: Later<Date | string>
+  muted_until: Later<Date | string>
+  banned_at: Later<Date | string>
+  standing_reason: ColumnType<string, string | undefined, string>
+}
+
+export interface ReaderSessionTable {
+  id: string
+  reader_id: number
+  csrf_token: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface ReaderTokenTable {
+  token_hash: string
+  reader_id: number
+  purpose: 'confirm' | 'reset'
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: Later<Date | string>
+}
+
+export interface CommentTable {
+  id: Generated<number>
+  article_id: number
+  reader_id: number | null
+  parent_id: number | null
+  depth: number
+  body: string
+  status: CommentStatus
+  /** The suspect words it matched: why it was held. */
+  flags: Json
+  like_count: ColumnType<number, number | undefined, number>
+  report_count: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  edited_at: Later<Date | string>
+}
+
+export interface CommentLikeTable {
+  comment_id: number
+  reader_id: number
+  created_at: Timestamp
+}
+
+export interface CommentReportTable {
+  id: Generated<number>
+  comment_id: number
+  reader_id: number | null
+  reason: string
+  created_at: Timestamp
+  resolved_at: Later<Date | string>
+}
+
+export interface ModerationLogTable {
+  id: Generated<number>
+  staff_id: number | null
+  action: string
+  comment_id: number | null
+  reader_id: number | null
+  reason: string
+  created_at: Timestamp
+}
+
+export interface CommunitySettingsTable {
+  edition_id: number
+  settings: Json
+}
+
 export interface DB {
   editions: EditionTable
   sections: SectionTable
@@ -227,4 +313,12 @@ export interface DB {
   article_presence: ArticlePresenceTable
   corrections: CorrectionTable
   jobs: JobTable
+  readers: ReaderTable
+  reader_sessions: ReaderSessionTable
+  reader_tokens: ReaderTokenTable
+  comments: CommentTable
+  comment_likes: CommentLikeTable
+  comment_reports: CommentReportTable
+  moderation_log: ModerationLogTable
+  community_settings: CommunitySettingsTable
 }

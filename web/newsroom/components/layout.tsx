@@ -18,8 +18,21 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: '/admin/stories', label: 'Stories', prefix: '/admin/stories' },
   { href: '/admin/media', label: 'Media' },
+  {
+    href: '/admin/comments',
+    label: 'Comments',
+    permission: 'comments.moderate',
+    prefix: '/admin/comments',
+  },
   { href: '/admin/staff', label: 'Staff', permission: 'staff.manage' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit.read' },
+  {
+    href: '/admin/settings/community',
+    label: 'Settings',
+    permission: 'settings.manage',
+    prefix: '/admin/settings',
+  },
+  { href: '/admin/outbox', label: 'Outbox', permission: 'outbox.read' },
 ]
 
 const isCurrent = (item: NavItem, path: string) =>

@@ -1,5 +1,5 @@
 // The story as being edited in the side panel and top bar, and how its fields are saved.
-import type { BodyDoc, Media, Story, StoryFields } from '../api.ts'
+import type { BodyDoc, CommentMode, Media, Story, StoryFields } from '../api.ts'
 import type { FieldName } from './autosave.ts'
 
 export interface Draft {
@@ -16,6 +16,8 @@ export interface Draft {
   tagIds: number[]
   authorIds: number[]
   related: { id: number; headline: string }[]
+  /** null: the edition's setting. */
+  commentMode: CommentMode | null
 }
 
 export function draftOf(story: Story): Draft {
@@ -33,6 +35,7 @@ export function draftOf(story: Story): Draft {
     tagIds: story.tagIds,
     authorIds: story.authorIds,
     related: story.related,
+    commentMode: story.commentMode ?? null,
   }
 }
 
@@ -51,6 +54,7 @@ export const SAVED_AS: Readonly<Record<keyof Draft, FieldName>> = {
   tagIds: 'tagIds',
   authorIds: 'authorIds',
   related: 'relatedIds',
+  commentMode: 'commentMode',
 }
 
 /** The named API fields, read from the draft and the editor's body (undefined: leave it out). */
@@ -72,6 +76,7 @@ export function storyFields(
     tagIds: draft.tagIds,
     authorIds: draft.authorIds,
     relatedIds: draft.related.map((story) => story.id),
+    commentMode: draft.commentMode,
   }
   const fields: StoryFields = {}
   for (const name of names) {
@@ -111,6 +116,7 @@ export const FIELD_LABELS: Readonly<Record<FieldName, string>> = {
   tagIds: 'Tags',
   authorIds: 'Byline',
   relatedIds: 'Related stories',
+  commentMode: 'Comments',
 }
 
 /** "Slug" for "slug", "Body (at content[3])" for "body.content[3]"; the path as is otherwise. */

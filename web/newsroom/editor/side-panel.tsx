@@ -1,6 +1,7 @@
-// The side panel: where, by whom and about what the story is, its photo, links and corrections.
+// The side panel: where, by whom and about what the story is, its photo, comments, links and corrections.
 import type { Edition, Story } from '../api.ts'
 import { SelectField, TextAreaField, TextField } from '../components/field.tsx'
+import { COMMENT_MODE_LABELS, COMMENT_MODES, formatCount } from '../i18n.ts'
 import type { FieldName } from './autosave.ts'
 import { CorrectionsField } from './corrections-field.tsx'
 import type { Draft } from './draft.ts'
@@ -107,6 +108,26 @@ export function SidePanel(props: {
           </label>
           <p class="field-hint">Shows the story in the breaking banner and sends alerts.</p>
         </div>
+        <SelectField
+          label="Comments"
+          value={draft.commentMode ?? ''}
+          hint={
+            typeof story.commentCount === 'number'
+              ? `${formatCount(story.commentCount, 'comment', 'comments')} on this story.`
+              : undefined
+          }
+          error={errorFor('commentMode')}
+          onValue={(value) =>
+            onChange({ commentMode: COMMENT_MODES.find((mode) => mode === value) ?? null })
+          }
+        >
+          <option value="">Edition default</option>
+          {COMMENT_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {COMMENT_MODE_LABELS[mode]}
+            </option>
+          ))}
+        </SelectField>
         <RelatedStoriesField
           storyId={story.id}
           related={draft.related}

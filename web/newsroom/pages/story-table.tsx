@@ -1,11 +1,23 @@
-// The rows of the story list: headline to the editor, status, edition and section, times, people.
+// The rows of the story list: headline to the editor, status, edition and section, times, people,
+// comments.
 import type { Edition, StorySummary } from '../api.ts'
 import { Link } from '../components/link.tsx'
 import { BreakingBadge, StatusBadge } from '../components/status-badge.tsx'
 import { Time } from '../components/time.tsx'
+import { formatCount } from '../i18n.ts'
 import { placeOf } from './use-editions.ts'
 
+/** The comment count, when the list carries one (StorySummary does not promise it). */
+const commentCount = (story: StorySummary): number | undefined => {
+  const count = (story as StorySummary & { commentCount?: unknown }).commentCount
+  return typeof count === 'number' ? count : undefined
+}
+
+const countText = (count: number | undefined) =>
+  count === undefined ? '—' : formatCount(count, 'comment', 'comments')
+
 export function StoryTable(props: { stories: StorySummary[]; editions: Edition[] | null }) {
+  const withComments = props.stories.some((story) => commentCount(story) !== undefined)
   return (
     <table class="table story-table">
       <thead>
@@ -15,6 +27,7 @@ export function StoryTable(props: { stories: StorySummary[]; editions: Edition[]
           <th scope="col">Edition · section</th>
           <th scope="col">Updated</th>
           <th scope="col">Created by</th>
+          {withComments && <th scope="col">Comments</th>}
           <th scope="col">
             <span class="visually-hidden">Public page</span>
           </th>
@@ -39,6 +52,7 @@ export function StoryTable(props: { stories: StorySummary[]; editions: Edition[]
                 <Time value={story.updatedAt} />
               </td>
               <td class="muted">{story.createdBy?.name ?? '—'}</td>
+              {withComments && <td class="muted nowrap">{countText(commentCount(story))}</td>}
               <td>
                 {story.url && (
                   <a href={story.url} target="_blank" rel="noopener">
