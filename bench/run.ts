@@ -1,6 +1,7 @@
 // The benchmark (npm run bench): page throughput and server CPU per request on 10,000 seeded stories,
 // a cached article against nginx, 10,000 live newsfeed readers, publish-to-visible on a cluster,
-// a camera photo's upload with all its renditions, and the newsroom editor's autosave.
+// a camera photo's upload with all its renditions, the newsroom editor's autosave, and comments
+// posted by 200 readers at once while 1,000 watch.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import { articleVsNginx } from './article-vs-nginx.ts'
 import { benchAutosave } from './autosave.ts'
 import { cleanup, defer } from './cleanup.ts'
 import { clusterPublish } from './cluster.ts'
+import { benchComments } from './comments.ts'
 import { articleUrls, DURATION, measure, row } from './load.ts'
 import { benchUpload } from './media-upload.ts'
 import { seed, startServer } from './server.ts'
@@ -87,6 +89,7 @@ await section('SSE fan-out', () =>
 await section('Cluster', () => clusterPublish(50))
 await section('Media upload', benchUpload)
 await section('Autosave', benchAutosave)
+await section('Comments', benchComments)
 await cleanup()
 console.log(`\nBench finished in ${Math.round((Date.now() - started) / 1000)} s`)
 process.exit()

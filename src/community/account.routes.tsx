@@ -263,14 +263,14 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
         },
       )
 
-    /** A signed-out form's GET; someone signed in has nothing to do there. */
+    /** A form's GET. Signed in, registering or logging in again makes no sense; a reset still does. */
     const get = (path: string, form: FormName) =>
       scope.get<{ Params: Params; Querystring: Query }>(
         `/:edition/account${path}`,
         async (request, reply) => {
           const edition = editionOf(request)
           const next = safeNext(stringOf(request.query.next))
-          if (request.readerSession && form !== 'reset')
+          if (request.readerSession && (form === 'register' || form === 'login'))
             return reply.redirect(next ?? accountPaths(edition.code).base, 303)
           const fields = { next, token: stringOf(request.query.token) }
           return showForm(request, reply, edition, form, fields)

@@ -8,6 +8,12 @@ import type { CommentJson } from './comment.service.ts'
 
 const HEARTBEAT_MS = 25_000
 const MAX_BUFFERED = 256 * 1024
+/**
+ * A story's watchers get at most one write per this many milliseconds: the first change goes out
+ * at once, changes during a busy stretch go out together. A thousand watchers of a story taking
+ * dozens of comments a second would otherwise cost a thousand writes per comment.
+ */
+const BATCH_MS = 25
 
 export function createCommentStream(deps: {
   bus: Bus
@@ -41,14 +47,35 @@ export function createCommentStream(deps: {
     return `event: comment\ndata: ${JSON.stringify(data)}\n\n`
   }
 
+  const batches = new Map<number, { texts: string[]; timer?: NodeJS.Timeout; sentAt: number }>()
+
+  const flush = (articleId: number) => {
+    const batch = batches.get(articleId)
+    if (!batch) return
+    batch.timer = undefined
+    batch.sentAt = Date.now()
+    if (batch.texts.length === 0) return
+    const text = batch.texts.join('')
+    batch.texts = []
+    for (const res of watchers.get(articleId) ?? []) send(articleId, res, text)
+  }
+
+  const queue = (articleId: number, text: string) => {
+    const batch = batches.get(articleId) ?? { texts: [], sentAt: 0 }
+    batches.set(articleId, batch)
+    batch.texts.push(text)
+    if (batch.timer) return
+    const wait = batch.sentAt + BATCH_MS - Date.now()
+    if (wait <= 0) flush(articleId)
+    else batch.timer = setTimeout(() => flush(articleId), wait)
+  }
+
   deps.bus.subscribe((event) => {
     if (event.type !== 'comment') return
     const audience = watchers.get(event.articleId)
     if (!audience || audience.size === 0) return
     message(event)
-      .then((text) => {
-        for (const res of audience) send(event.articleId, res, text)
-      })
+      .then((text) => queue(event.articleId, text))
       .catch((error: unknown) => deps.log.error({ err: error }, 'comment stream failed'))
   })
 
@@ -72,7 +99,10 @@ export function createCommentStream(deps: {
       audience.add(res)
       res.on('close', () => {
         audience.delete(res)
-        if (audience.size === 0) watchers.delete(articleId)
+        if (audience.size > 0) return
+        watchers.delete(articleId)
+        clearTimeout(batches.get(articleId)?.timer)
+        batches.delete(articleId)
       })
     },
 
@@ -80,6 +110,7 @@ export function createCommentStream(deps: {
 
     close(): void {
       clearInterval(heartbeat)
+      for (const batch of batches.values()) clearTimeout(batch.timer)
       for (const audience of watchers.values()) for (const res of audience) res.end()
       watchers.clear()
     },

@@ -3,7 +3,8 @@
 // replies, edits, deletions and reports, and the stream of what other readers post meanwhile.
 // Without JavaScript the server's sign-in paragraph and <noscript> note stay as rendered.
 //
-// The section carries everything: data-article, data-edition, data-lang, data-dir, data-api and
+// The section carries everything: data-article, data-edition, data-lang, data-dir, data-api,
+// optionally data-timezone (the edition's IANA zone for dates; without it the reader's), and
 // data-strings, a JSON object of the UI strings in the edition's language. Nothing here is English:
 // a missing key shows the key itself. The keys, with their English values:
 //
@@ -68,10 +69,16 @@
     const key = `${Kind.name}|${lang}|${JSON.stringify(options ?? {})}`
     let formatter = intlCache.get(key)
     if (!formatter) {
-      try {
-        formatter = new Kind(lang, options)
-      } catch {
-        formatter = new Kind(undefined, options)
+      const { timeZone, ...rest } = options ?? {}
+      for (const [locale, opts] of [
+        [lang, options],
+        [undefined, options],
+        [undefined, rest],
+      ]) {
+        try {
+          formatter = new Kind(locale, opts)
+          break
+        } catch {}
       }
       intlCache.set(key, formatter)
     }
@@ -117,11 +124,15 @@
   /** Characters as a reader counts them: an emoji is one. */
   const countChars = (text) => Array.from(text).length
 
-  /** "just now", "12 minutes ago" within the hour, else the localised date and time. */
-  const timeLabel = (iso, now, lang, justNow) => {
+  /**
+   * "just now", "12 minutes ago" within the hour, else the localised date and time, in the
+   * edition's time zone when the section names one (data-timezone), else the reader's.
+   */
+  const timeLabel = (iso, now, lang, justNow, timeZone) => {
     const date = new Date(iso)
     if (Number.isNaN(date.getTime())) return { text: '', title: '', relative: false }
-    const full = intl(Intl.DateTimeFormat, lang, { dateStyle: 'long', timeStyle: 'short' })
+    const zone = timeZone ? { timeZone } : {}
+    const full = intl(Intl.DateTimeFormat, lang, { dateStyle: 'long', timeStyle: 'short', ...zone })
     const title = full.format(date)
     const age = now - date.getTime()
     if (age < 60_000) return { text: justNow, title, relative: true }
@@ -133,7 +144,11 @@
       )
       return { text, title, relative: true }
     }
-    const short = intl(Intl.DateTimeFormat, lang, { dateStyle: 'medium', timeStyle: 'short' })
+    const short = intl(Intl.DateTimeFormat, lang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      ...zone,
+    })
     return { text: short.format(date), title, relative: false }
   }
 
@@ -399,7 +414,7 @@
     // ---- Rendering one comment ----
 
     const timeNode = (iso) => {
-      const label = timeLabel(iso, Date.now(), lang, t('justNow'))
+      const label = timeLabel(iso, Date.now(), lang, t('justNow'), data.timezone)
       return el('time', {
         datetime: iso,
         title: label.title,
@@ -494,7 +509,7 @@
                 el('span', { class: 'comment__sep', 'aria-hidden': 'true', text: ' · ' }),
                 el('span', {
                   class: 'comment__edited',
-                  title: timeLabel(comment.editedAt, Date.now(), lang, '').title,
+                  title: timeLabel(comment.editedAt, Date.now(), lang, '', data.timezone).title,
                   text: t('edited'),
                 }),
               ]
@@ -1334,7 +1349,7 @@
     const tick = () => {
       const now = Date.now()
       for (const time of list.querySelectorAll('time[data-relative]')) {
-        const label = timeLabel(time.dateTime, now, lang, t('justNow'))
+        const label = timeLabel(time.dateTime, now, lang, t('justNow'), data.timezone)
         time.textContent = label.text
         if (!label.relative) time.removeAttribute('data-relative')
       }

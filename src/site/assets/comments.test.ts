@@ -32,6 +32,7 @@ interface Helpers {
     now: number,
     lang: string,
     justNow: string,
+    timeZone?: string,
   ): { text: string; title: string; relative: boolean }
   editable(comment: Partial<Comment>, now: number): boolean
   personalise(
@@ -144,6 +145,11 @@ describe('comments island helpers', () => {
     expect(old.relative).toBe(false)
     expect(old.text).toMatch(/Feb 13, 2026|Feb 1[34], 2026/)
     expect(h.timeLabel('not a date', now, 'en', 'just now').text).toBe('')
+    // In the edition's zone when the section names one; a zone the browser lacks is ignored.
+    const iso = '2026-02-13T22:30:00Z'
+    expect(h.timeLabel(iso, now, 'en', '', 'Europe/Moscow').text).toBe('Feb 14, 2026, 1:30 AM')
+    expect(h.timeLabel(iso, now, 'en', '', 'America/New_York').text).toBe('Feb 13, 2026, 5:30 PM')
+    expect(h.timeLabel(iso, now, 'en', '', 'Not/AZone').text).toMatch(/2026/)
   })
 
   it('offers Edit only on the reader’s own comment within its window', () => {
