@@ -288,6 +288,7 @@ export async function buildApp(
     publicUrl: config.publicUrl,
     stylesheet: assets.stylesheet.href,
     script: assets.script.href,
+    commentsScript: assets.comments.href,
     defaultEdition: config.defaultEdition,
   })
 

@@ -8,7 +8,7 @@ import type { Clock } from '../platform/clock.ts'
 import { DomainError, HTTP_STATUS } from '../platform/errors.ts'
 import { PASSWORD_MAX } from '../platform/security/password.ts'
 import { looksLikeToken } from '../platform/security/tokens.ts'
-import type { MessageKey } from '../site/i18n/messages.ts'
+import type { MessageKey, Translate } from '../site/i18n/messages.ts'
 import { pageContext, translatorFor } from '../site/page-context.ts'
 import type { PageView } from '../site/page-view.ts'
 import { type ErrorKind, errorPage } from '../site/pages/error.page.tsx'
@@ -69,6 +69,21 @@ class Refusal extends Error {
     readonly field?: string,
   ) {
     super(key)
+  }
+}
+
+/** What the reader is told about an error their form caused, and its status; nothing for a bug. */
+function refusalOf(
+  error: unknown,
+  t: Translate,
+): { problem: FormProblem; status: number } | undefined {
+  if (error instanceof Refusal)
+    return { problem: { field: error.field, message: t(error.key) }, status: 400 }
+  if (!(error instanceof DomainError)) return undefined
+  const field = error.field && INPUTS.has(error.field) ? error.field : undefined
+  return {
+    problem: { field, message: communityMessage(t, error) },
+    status: HTTP_STATUS[error.code],
   }
 }
 
@@ -209,7 +224,12 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
     })
 
     scope.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
-      const status = error instanceof PageError ? error.status : (error.statusCode ?? 500)
+      const status =
+        error instanceof PageError
+          ? error.status
+          : error instanceof DomainError
+            ? HTTP_STATUS[error.code]
+            : (error.statusCode ?? 500)
       const code = request.url.split(/[/?]/)[1] ?? ''
       const named = catalogue.edition(code)
       const form = (request.routeOptions.config as { accountForm?: FormName }).accountForm
@@ -238,27 +258,13 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
             session.checkCsrf(request)
             return await handle({ request, reply, edition, fields, next: safeNext(fields.next) })
           } catch (error) {
-            if (error instanceof Refusal) {
-              const message = translatorFor(edition)(error.key)
-              return showForm(
-                request,
-                reply,
-                edition,
-                form,
-                fields,
-                { field: error.field, message },
-                400,
-              )
-            }
-            if (!(error instanceof DomainError)) throw error
-            if (form === 'reset' && error.code === 'invalid_token')
+            if (form === 'reset' && error instanceof DomainError && error.code === 'invalid_token')
               return linkInvalid(reply, edition, 'reset')
-            if (error.retryAfter) reply.header('retry-after', String(error.retryAfter))
-            const problem = {
-              field: error.field && INPUTS.has(error.field) ? error.field : undefined,
-              message: communityMessage(translatorFor(edition), error),
-            }
-            return showForm(request, reply, edition, form, fields, problem, HTTP_STATUS[error.code])
+            if (error instanceof DomainError && error.retryAfter)
+              reply.header('retry-after', String(error.retryAfter))
+            const refused = refusalOf(error, translatorFor(edition))
+            if (!refused) throw error
+            return showForm(request, reply, edition, form, fields, refused.problem, refused.status)
           }
         },
       )
@@ -289,7 +295,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
       return send(reply, edition, (ctx) =>
         messagePage({
           ctx,
-          heading: ctx.t('account.inbox.title'),
+          heading: ctx.t('account.register.sentTitle'),
           text: ctx.t('account.register.sent', { email: fields.email?.trim() ?? '' }),
           links: next
             ? [{ href: next, label: ctx.t('account.backToNext') }]

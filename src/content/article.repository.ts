@@ -318,7 +318,14 @@ export function createArticleRepository(db: Db) {
         'findById',
         () =>
           summaries()
-            .select(['a.status', 'a.dateline_place', 'a.source', 'a.body', 'a.translation_group'])
+            .select([
+              'a.status',
+              'a.dateline_place',
+              'a.source',
+              'a.body',
+              'a.translation_group',
+              'a.comment_count',
+            ])
             .select(captionMediaColumns)
             .where('a.id', '=', slot<number>('id')),
         { id },
@@ -332,6 +339,7 @@ export function createArticleRepository(db: Db) {
         source: row.source,
         body: fromJson<unknown>(row.body),
         translationGroup: row.translation_group,
+        commentCount: row.comment_count,
       }
     },
 

@@ -87,6 +87,8 @@ export interface Article extends ArticleSummary {
   /** The next older story of its section, offered at the end of this one. */
   next: ArticleSummary | undefined
   corrections: Correction[]
+  /** Visible reader comments. */
+  commentCount: number
 }
 
 /** A story in any status, as the newsroom and the URL resolver see it. */

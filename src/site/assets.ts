@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 
+// The comments' styles ride along with the site's: one stylesheet for every page.
 const FILES = {
-  stylesheet: { file: 'site.css', type: 'text/css; charset=utf-8' },
-  script: { file: 'live.js', type: 'text/javascript; charset=utf-8' },
+  stylesheet: { file: ['site.css', 'comments.css'], type: 'text/css; charset=utf-8' },
+  script: { file: ['live.js'], type: 'text/javascript; charset=utf-8' },
+  comments: { file: ['comments.js'], type: 'text/javascript; charset=utf-8' },
 } as const
 
 export interface Asset {
@@ -17,13 +19,19 @@ export interface Asset {
 export type Assets = Record<keyof typeof FILES, Asset>
 
 export function loadAssets(): Assets {
-  const load = ({ file, type }: { file: string; type: string }): Asset => {
-    const text = fs.readFileSync(new URL(`./assets/${file}`, import.meta.url), 'utf8')
+  const load = ({ file, type }: { file: readonly string[]; type: string }): Asset => {
+    const text = file
+      .map((name) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8'))
+      .join('\n')
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 12)
-    const [name, extension] = file.split('.')
+    const [name, extension] = (file[0] ?? '').split('.')
     return { href: `/assets/${name}.${hash}.${extension}`, type, text }
   }
-  return { stylesheet: load(FILES.stylesheet), script: load(FILES.script) }
+  return {
+    stylesheet: load(FILES.stylesheet),
+    script: load(FILES.script),
+    comments: load(FILES.comments),
+  }
 }
 
 export async function assetRoutes(app: FastifyInstance, assets: Assets) {

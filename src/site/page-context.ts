@@ -18,6 +18,8 @@ export interface PageContext {
   stylesheet: string
   /** Address of the fingerprinted script that keeps the page live; none on error pages. */
   script?: string
+  /** Address of the comments island's script, loaded by story pages. */
+  commentsScript?: string
   /** The edition's latest headlines, shown beside every page. */
   newsfeed: NewsfeedList
 }
@@ -36,7 +38,7 @@ export function translatorFor(edition: Edition): Translate {
 export function pageContext(
   base: Pick<
     PageContext,
-    'siteName' | 'publicUrl' | 'catalogue' | 'urls' | 'stylesheet' | 'script'
+    'siteName' | 'publicUrl' | 'catalogue' | 'urls' | 'stylesheet' | 'script' | 'commentsScript'
   >,
   edition: Edition,
   now: Date,

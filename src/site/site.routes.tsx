@@ -27,6 +27,7 @@ export interface SiteDeps {
   publicUrl: string
   stylesheet: string
   script: string
+  commentsScript: string
   defaultEdition: string
 }
 

@@ -70,8 +70,6 @@ export function AccountForm(props: {
   action: string
   state: Pick<FormState, 'csrf' | 'next' | 'problem'>
   submit: string
-  /** A label for the form when a page holds several. */
-  label?: string
   danger?: boolean
   children?: ComponentChildren
 }) {
@@ -82,7 +80,6 @@ export function AccountForm(props: {
       method="post"
       action={props.action}
       class={props.danger ? 'account__form account__form--danger' : 'account__form'}
-      aria-label={props.label}
       noValidate
     >
       <input type="hidden" name="_csrf" value={state.csrf} />

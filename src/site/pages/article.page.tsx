@@ -2,6 +2,7 @@
 
 import type { Article } from '../../content/content.types.ts'
 import { ArticleStory, storyTitle, translationsOf } from '../components/article-story.tsx'
+import { CommentsSection } from '../components/comments-section.tsx'
 import { NextStory } from '../components/next-story.tsx'
 import { StoryCard } from '../components/story-card.tsx'
 import type { PageContext } from '../page-context.ts'
@@ -20,6 +21,7 @@ export function articlePage({ ctx, article }: { ctx: PageContext; article: Artic
     main: (
       <>
         <ArticleStory ctx={ctx} article={article} eager />
+        <CommentsSection ctx={ctx} article={article} />
         {article.related.length > 0 && (
           <section class="related">
             <h2 class="block-title">{ctx.t('article.related')}</h2>
