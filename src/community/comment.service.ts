@@ -74,9 +74,9 @@ export function createCommentService(deps: {
   const discussion = async (articleId: number): Promise<Discussion | undefined> => {
     const story = await deps.articles.discussion(articleId)
     const now = clock.now()
-    if (!story || story.status !== 'published' || !story.publishedAt || story.publishedAt > now)
-      if (!(story?.status === 'scheduled' && story.publishedAt && story.publishedAt <= now))
-        return undefined
+    // Public as the reader site has it: published, or scheduled for a time now past.
+    const live = story?.status === 'published' || story?.status === 'scheduled'
+    if (!story || !live || !story.publishedAt || story.publishedAt > now) return undefined
     const settings = await deps.settings.get(story.editionId)
     const mode = story.commentMode ?? settings.mode
     const expired =
@@ -318,7 +318,7 @@ export function createCommentService(deps: {
     async like(session: ReaderSession | undefined, id: number, on: boolean) {
       const reader = writable(session)
       const row = await comments.byId(id)
-      if (!row || row.status !== 'visible') throw notFound('comment')
+      if (row?.status !== 'visible') throw notFound('comment')
       if (on && row.readerId === reader.id) throw new DomainError('forbidden', 'comment.ownLike')
       const changed = await db
         .transaction()
@@ -343,8 +343,11 @@ export function createCommentService(deps: {
     async report(session: ReaderSession | undefined, id: number, reason: unknown): Promise<void> {
       const reader = writable(session)
       const row = await comments.byId(id)
-      if (!row || row.status !== 'visible') throw notFound('comment')
-      const text = cleanComment(typeof reason === 'string' ? reason : '').slice(0, 500)
+      if (row?.status !== 'visible') throw notFound('comment')
+      // At most 500 characters, cut between characters rather than inside one.
+      const text = [...cleanComment(typeof reason === 'string' ? reason : '')]
+        .slice(0, 500)
+        .join('')
       if (text.length === 0) throw invalidInput('reason', 'comment.reportReason')
       const added = await db
         .transaction()

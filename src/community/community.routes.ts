@@ -226,7 +226,6 @@ function sendError(
 
 /** A path on this site to come back to after logging in; anything else is dropped. */
 export function safeNext(next: string | undefined): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\'))
-    return undefined
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return undefined
   return /^[\x21-\x7e]+$/.test(next) ? next : undefined
 }

@@ -10,14 +10,14 @@ export interface ReaderMail {
   html: string
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 function mail(to: string, subject: string, lines: string[], link: { href: string; label: string }) {
   const text = [...lines, '', `${link.label}: ${link.href}`].join('\n')
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">',
-    ...lines.map((line) => `<p>${escape(line)}</p>`),
-    `<p><a href="${escape(link.href)}">${escape(link.label)}</a></p>`,
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
     '</body></html>',
   ].join('')
   return { to, subject, text, html }
