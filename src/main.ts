@@ -5,6 +5,7 @@ import path from 'node:path'
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify'
 import { pino } from 'pino'
+import { accountRoutes } from './community/account.routes.tsx'
 import { createCommentRepository } from './community/comment.repository.ts'
 import { createCommentService } from './community/comment.service.ts'
 import { createCommentStream } from './community/comment-stream.ts'
@@ -292,13 +293,29 @@ export async function buildApp(
     defaultEdition: config.defaultEdition,
   })
 
+  const readerSession = createReaderSessionHttp({ readers, publicUrl: config.publicUrl })
   await communityRoutes(app, {
     comments,
     repository: commentRepository,
     stream: commentStream,
-    session: createReaderSessionHttp({ readers, publicUrl: config.publicUrl }),
+    session: readerSession,
     catalogue,
     accountPath: (code) => `/${code}/account`,
+  })
+  await accountRoutes(app, {
+    readers,
+    session: readerSession,
+    catalogue,
+    clock,
+    reading,
+    page: {
+      siteName: config.siteName,
+      publicUrl: config.publicUrl,
+      stylesheet: assets.stylesheet.href,
+      script: assets.script.href,
+      urls,
+    },
+    publicUrl: config.publicUrl,
   })
 
   const session = createSessionHttp({ staff, publicUrl: config.publicUrl })

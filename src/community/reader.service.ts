@@ -40,7 +40,9 @@ export function checkDisplayName(value: unknown): string {
   const name = cleanLine(typeof value === 'string' ? value : '')
     .replace(BIDI, '')
     .trim()
-  if (name.length === 0) throw invalidInput('displayName', 'displayName.required')
+  // A name of nothing but invisible characters is no name.
+  if (name.replace(/[\p{Cf}\p{Z}\p{M}]/gu, '').length === 0)
+    throw invalidInput('displayName', 'displayName.required')
   if ([...name].length > NAME_MAX) throw invalidInput('displayName', 'displayName.tooLong')
   return name
 }

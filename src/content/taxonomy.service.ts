@@ -25,6 +25,7 @@ const RESERVED_SECTION_SLUGS = new Set([
   'chats',
   'stories',
   'api',
+  'account',
 ])
 
 function name(field: string, value: string, max = 200): string {
