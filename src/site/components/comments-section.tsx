@@ -51,6 +51,9 @@ const ISLAND_KEYS = [
   'justNow',
   'error',
   'newComments',
+  'newComments_one',
+  'newComments_few',
+  'newComments_many',
   'signedInAs',
   'logout',
 ] as const
