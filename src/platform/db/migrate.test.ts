@@ -6,6 +6,7 @@ import { migrateToLatest } from './migrate.ts'
 import * as newsroom from './migrations/20261128_0005_newsroom.ts'
 
 const TABLES = [
+  'api_keys',
   'article_authors',
   'article_presence',
   'article_related',
@@ -34,6 +35,8 @@ const TABLES = [
   'staff_sessions',
   'story_events',
   'tags',
+  'webhook_deliveries',
+  'webhooks',
 ]
 
 describe.each(DIALECTS)('migrations on %s', (dialect) => {
@@ -55,6 +58,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       expect(await tables()).toEqual(TABLES)
 
       for (const file of [
+        '20261128_0007_api_and_webhooks',
         '20261128_0006_community',
         '20261128_0005_newsroom',
         '20261128_0004_article_listed_at',

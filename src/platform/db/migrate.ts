@@ -7,6 +7,7 @@ import * as listedStoryState from './migrations/20261128_0003_listed_story_state
 import * as articleListedAt from './migrations/20261128_0004_article_listed_at.ts'
 import * as newsroom from './migrations/20261128_0005_newsroom.ts'
 import * as community from './migrations/20261128_0006_community.ts'
+import * as apiAndWebhooks from './migrations/20261128_0007_api_and_webhooks.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0004_article_listed_at': articleListedAt,
   '20261128_0005_newsroom': newsroom,
   '20261128_0006_community': community,
+  '20261128_0007_api_and_webhooks': apiAndWebhooks,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

@@ -292,6 +292,40 @@ export interface CommunitySettingsTable {
   settings: Json
 }
 
+export interface ApiKeyTable {
+  id: Generated<number>
+  name: string
+  key_hash: string
+  prefix: string
+  created_by: number | null
+  created_at: Timestamp
+  last_used_at: Later<Date | string>
+  revoked_at: Later<Date | string>
+}
+
+export interface WebhookTable {
+  id: Generated<number>
+  url: string
+  /** The event names it receives: story.published, story.updated, story.unpublished, comment.posted. */
+  events: Json
+  secret: string
+  created_by: number | null
+  created_at: Timestamp
+  disabled_at: Later<Date | string>
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>
+  webhook_id: number
+  event: string
+  payload: Json
+  attempt: number
+  status_code: Later<number>
+  error: Later<string>
+  duration_ms: Later<number>
+  created_at: Timestamp
+}
+
 export interface DB {
   editions: EditionTable
   sections: SectionTable
@@ -321,4 +355,7 @@ export interface DB {
   comment_reports: CommentReportTable
   moderation_log: ModerationLogTable
   community_settings: CommunitySettingsTable
+  api_keys: ApiKeyTable
+  webhooks: WebhookTable
+  webhook_deliveries: WebhookDeliveryTable
 }
