@@ -11,9 +11,12 @@ import { benchAutosave } from './autosave.ts'
 import { cleanup, defer } from './cleanup.ts'
 import { clusterPublish } from './cluster.ts'
 import { benchComments } from './comments.ts'
+import { benchContentApi } from './content-api.ts'
 import { articleUrls, DURATION, measure, row } from './load.ts'
 import { benchUpload } from './media-upload.ts'
+import { benchSearch } from './search.ts'
 import { seed, startServer } from './server.ts'
+import { benchSitemaps } from './sitemaps.ts'
 import { sseFanOut } from './sse.ts'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000)
@@ -90,6 +93,9 @@ await section('Cluster', () => clusterPublish(50))
 await section('Media upload', benchUpload)
 await section('Autosave', benchAutosave)
 await section('Comments', benchComments)
+await section('Content API', benchContentApi)
+await section('Search', benchSearch)
+await section('Sitemaps', benchSitemaps)
 await cleanup()
 console.log(`\nBench finished in ${Math.round((Date.now() - started) / 1000)} s`)
 process.exit()

@@ -24,6 +24,9 @@ import { createNewsfeed } from './content/newsfeed.ts'
 import { createReadingService } from './content/reading.service.ts'
 import { createTaxonomyRepository, createTaxonomyWrites } from './content/taxonomy.repository.ts'
 import { createTaxonomyService } from './content/taxonomy.service.ts'
+import { searchRoutes } from './discovery/search.routes.tsx'
+import { createSearchService } from './discovery/search.service.ts'
+import { createWebhookService } from './discovery/webhooks.service.ts'
 import { type Bus, createMemoryBus, createRedisBus } from './live/bus.ts'
 import { liveRoutes } from './live/live.routes.ts'
 import { createNewsfeedStream } from './live/newsfeed-stream.ts'
@@ -52,6 +55,7 @@ import { createStaffRepository } from './newsroom/staff.repository.ts'
 import { staffRoutes } from './newsroom/staff.routes.ts'
 import { createStaffService } from './newsroom/staff.service.ts'
 import { storyRoutes } from './newsroom/stories.routes.ts'
+import { webhookRoutes } from './newsroom/webhooks.routes.ts'
 import { type Clock, systemClock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
 import type { Database } from './platform/db/database.ts'
@@ -111,6 +115,15 @@ export async function buildApp(
   const audit = createAuditRepository(db)
   const deskRepository = createDeskRepository(db)
   const scheduled = createScheduledPublishing({ clock })
+  const urls = createUrls(catalogue)
+  const webhooks = createWebhookService({
+    db,
+    clock,
+    log,
+    catalogue,
+    articleUrl: (story) => config.publicUrl + urls.article(story),
+  })
+  const search = createSearchService({ db, dialect: database.dialect, clock })
   const articles = createArticleService({
     db,
     articles: articleRepository,
@@ -120,6 +133,8 @@ export async function buildApp(
     bus,
     journal: createJournal({ audit, desk: deskRepository, clock }),
     schedule: scheduled.schedule,
+    outbox: webhooks.outbox,
+    searchIndex: search.index,
   })
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -133,7 +148,7 @@ export async function buildApp(
     db,
     clock,
     log,
-    handlers: { ...scheduled.handlers(articles), ...mail.handlers },
+    handlers: { ...scheduled.handlers(articles), ...mail.handlers, ...webhooks.handlers },
   })
   const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: 10 * 60_000 })
   // Every instance hears of every change, and drops what it shows from its own caches.
@@ -172,7 +187,6 @@ export async function buildApp(
     maxUploadBytes: config.maxUploadBytes,
     log,
   })
-  const urls = createUrls(catalogue)
   const limits = createRateLimiter({ db, clock })
   const staff = createStaffService({
     db,
@@ -192,6 +206,7 @@ export async function buildApp(
     limits,
     clock,
     bus,
+    outbox: webhooks.outbox,
   })
   const readerRepository = createReaderRepository(db)
   const moderation = createModerationService({
@@ -201,6 +216,7 @@ export async function buildApp(
     moderation: createModerationRepository(db),
     clock,
     bus,
+    outbox: webhooks.outbox,
   })
   const readers = createReaderService({
     db,
@@ -293,6 +309,18 @@ export async function buildApp(
     defaultEdition: config.defaultEdition,
   })
 
+  await searchRoutes(app, {
+    search,
+    catalogue,
+    urls,
+    clock,
+    newsfeed: reading.newsfeed,
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+    stylesheet: assets.stylesheet.href,
+    script: assets.script.href,
+  })
+
   const readerSession = createReaderSessionHttp({ readers, publicUrl: config.publicUrl })
   await communityRoutes(app, {
     comments,
@@ -330,6 +358,7 @@ export async function buildApp(
       mediaLibraryRoutes({ media: mediaLibrary, maxUploadBytes: config.maxUploadBytes }),
       moderationRoutes({ moderation, settings: communitySettings, catalogue }),
       outboxRoutes({ mailer }),
+      webhookRoutes({ webhooks }),
     ],
   })
   await newsroomAppRoutes(app, {
@@ -354,6 +383,8 @@ export async function buildApp(
       comments,
       communitySettings,
       mailer,
+      webhooks,
+      search,
     },
   }
 }

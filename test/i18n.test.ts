@@ -19,6 +19,16 @@ describe('UI catalogues', () => {
   })
 })
 
+/** The words in a JSON-LD object: its string values, leaving out its names, types and addresses. */
+function ldTexts(value: unknown): string[] {
+  if (typeof value === 'string') return /^https?:/.test(value) ? [] : [value]
+  if (Array.isArray(value)) return value.flatMap(ldTexts)
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, v]) =>
+    key.startsWith('@') || key === 'query-input' ? [] : ldTexts(v),
+  )
+}
+
 describe('pages speak only their edition language', () => {
   let t: Awaited<ReturnType<typeof testApp>>
   const pages: Record<string, string[]> = { en: [], ru: [] }
@@ -80,6 +90,10 @@ describe('pages speak only their edition language', () => {
         : ''
       const html = `${res.body
         .replace(/data-strings="[^"]*"/, '')
+        // JSON-LD's names (SearchAction, NewsArticle) are schema.org's vocabulary; its texts are checked.
+        .replace(/<script type="application\/ld\+json">(.*?)<\/script>/gs, (_, json: string) =>
+          ldTexts(JSON.parse(json)).join('\n'),
+        )
         // Addresses are not words on the page: /ru/account/register is a path.
         .replace(/href="[^"]*"/g, '')
         .replace(/<nav class="edition-switcher".*?<\/nav>/s, '')

@@ -48,6 +48,11 @@ export interface Discussion {
   count: number
 }
 
+/** Work other systems must get once per visible comment (webhooks), written in its transaction. */
+export interface CommentOutbox {
+  commentPosted(trx: Db, commentId: number): Promise<void>
+}
+
 export function createCommentService(deps: {
   db: Db
   comments: CommentRepository
@@ -56,6 +61,7 @@ export function createCommentService(deps: {
   limits: RateLimiter
   clock: Clock
   bus: Bus
+  outbox?: CommentOutbox
 }) {
   const { db, comments, clock } = deps
   const filters = new Map<string, ReturnType<typeof createWordFilter>>()
@@ -270,6 +276,7 @@ export function createCommentService(deps: {
           at: now.toISOString(),
         })
         const count = status === 'visible' ? await comments.recount(trx, articleId) : found.count
+        if (status === 'visible') await deps.outbox?.commentPosted(trx, id)
         return { id, count }
       })
       if (status === 'visible') await announce(articleId, 'posted', id, count)

@@ -5,6 +5,7 @@ import type { Clock } from '../platform/clock.ts'
 import type { Db } from '../platform/db/database.ts'
 import { invalidInput, notFound } from '../platform/errors.ts'
 import type { CommentRepository } from './comment.repository.ts'
+import type { CommentOutbox } from './comment.service.ts'
 import type {
   ModerationRecord,
   ModerationRepository,
@@ -65,6 +66,7 @@ export function createModerationService(deps: {
   moderation: ModerationRepository
   clock: Clock
   bus: Bus
+  outbox?: CommentOutbox
 }) {
   const { db, comments, readers, moderation, clock } = deps
 
@@ -143,6 +145,8 @@ export function createModerationService(deps: {
         if (action === 'approve') {
           const untrusted = targets.filter((t) => t.readerId !== null && !t.readerTrusted)
           await moderation.trust(trx, [...new Set(untrusted.map((t) => t.readerId!))], at)
+          for (const t of targets)
+            if (t.status !== 'visible') await deps.outbox?.commentPosted(trx, t.id)
         }
         await moderation.resolveReports(trx, commentIds, at)
         await moderation.record(

@@ -62,8 +62,23 @@ export interface Schedule {
   clear(trx: Db, articleId: number): Promise<void>
 }
 
+/**
+ * The search index, kept in the transaction of every change to a story's text or status: a story
+ * is found once it is public, with its current words, and no longer once it is withdrawn.
+ */
+export interface SearchIndexer {
+  sync(trx: Db, articleId: number): Promise<void>
+}
+
 const noJournal: Journal = { write: async () => {} }
 const noSchedule: Schedule = { set: async () => {}, clear: async () => {} }
+const noSearchIndex: SearchIndexer = { sync: async () => {} }
+
+/** Work other systems must get once per change (webhooks), written in the change's transaction. */
+export interface StoryOutbox {
+  storyChanged(trx: Db, event: StoryEvent): Promise<void>
+}
+const noOutbox: StoryOutbox = { storyChanged: async () => {} }
 
 const LIMITS = { headline: 300, dek: 1000, datelinePlace: 80, source: 200 } as const
 
@@ -76,10 +91,14 @@ export function createArticleService(deps: {
   bus: Bus
   journal?: Journal
   schedule?: Schedule
+  searchIndex?: SearchIndexer
+  outbox?: StoryOutbox
 }) {
   const { db, articles, catalogue, clock, events, bus } = deps
   const journal = deps.journal ?? noJournal
   const schedule = deps.schedule ?? noSchedule
+  const searchIndex = deps.searchIndex ?? noSearchIndex
+  const outbox = deps.outbox ?? noOutbox
 
   // A change to a public story is recorded in its own transaction and announced after the commit.
   const recordEvent = async (
@@ -96,7 +115,7 @@ export function createArticleService(deps: {
       kind,
       at: clock.now().toISOString(),
     })
-    return {
+    const event: StoryEvent = {
       type: 'story',
       id: eventId,
       kind,
@@ -107,6 +126,8 @@ export function createArticleService(deps: {
       authorIds: links.authorIds,
       breaking: story.breaking,
     }
+    await outbox.storyChanged(trx, event)
+    return event
   }
   const announce = async (event: StoryEvent | undefined) => {
     if (event) await bus.publish(event)
@@ -244,6 +265,12 @@ export function createArticleService(deps: {
         })
         await articles.setLinks(trx, id, changes)
         await copyStateToLinks(trx, id)
+        if (
+          changes.headline !== undefined ||
+          changes.dek !== undefined ||
+          changes.body !== undefined
+        )
+          await searchIndex.sync(trx, id)
         await journal.write(trx, {
           articleId: id,
           staffId: by.staffId,
@@ -301,6 +328,8 @@ export function createArticleService(deps: {
           updated_at: now.toISOString(),
         })
         await copyStateToLinks(trx, id)
+        // Scheduled stories are indexed now; searches only find them from their time on.
+        await searchIndex.sync(trx, id)
         if (status === 'scheduled') {
           await journal.write(trx, {
             articleId: id,
@@ -339,6 +368,7 @@ export function createArticleService(deps: {
           updated_at: clock.now().toISOString(),
         })
         await copyStateToLinks(trx, id)
+        await searchIndex.sync(trx, id)
         await journal.write(trx, {
           articleId: id,
           staffId: by.staffId,

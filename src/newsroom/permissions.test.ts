@@ -27,8 +27,10 @@ const EXPECTED: Record<Action, StaffRole[]> = {
   'comments.moderate': ['editor', 'admin'],
   'settings.manage': ['admin'],
   'outbox.read': ['admin'],
+  'webhooks.manage': ['admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
+  'api.manage': ['admin'],
 }
 
 describe('the permission table', () => {

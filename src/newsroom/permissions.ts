@@ -23,8 +23,12 @@ export const ACTIONS = [
   'settings.manage',
   /** Mail kept in the outbox when no SMTP server is configured. */
   'outbox.read',
+  /** Webhooks: their receivers, secrets, delivery logs and the private-address setting. */
+  'webhooks.manage',
   'staff.manage',
   'audit.read',
+  /** Content API keys: make, list and revoke them. */
+  'api.manage',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]

@@ -26,6 +26,8 @@ export interface Config {
   readonly smtpUrl: string | undefined
   /** The From of every mail sent: "Name <address>" or an address. */
   readonly mailFrom: string
+  /** Origins whose pages may call the Content API from a browser; `*` for any; empty: no CORS. */
+  readonly apiCorsOrigins: readonly string[]
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +125,8 @@ export function loadConfig(env: Env = process.env): Config {
       : new Problem('must be an address such as "The Ledger <news@example.com>"'),
   )
 
+  const apiCorsOrigins = read<readonly string[]>('API_CORS_ORIGINS', [], parseOrigins)
+
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`)
   return Object.freeze({
     port,
@@ -140,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxUploadBytes: maxUploadMb * 1024 * 1024,
     smtpUrl,
     mailFrom,
+    apiCorsOrigins: Object.freeze(apiCorsOrigins),
   })
 }
 
@@ -166,6 +171,30 @@ function parseDatabaseUrl(
     problems.push(`DATABASE_URL must start with postgres:// or sqlite: (got "${raw}")`)
   }
   return { dialect: 'sqlite', file: path.join(dataDir, 'dateline.db') }
+}
+
+/** "https://a.example, http://localhost:5173" or "*": origins as browsers send them. */
+function parseOrigins(raw: string): readonly string[] | Problem {
+  const origins = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+  for (const origin of origins) {
+    if (origin === '*') continue
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    } catch {}
+    if (
+      !parsed ||
+      (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ||
+      parsed.origin !== origin.replace(/\/$/, '')
+    )
+      return new Problem(
+        'must be "*" or a comma list of origins such as https://partner.example.com (scheme, host and port only)',
+      )
+  }
+  return origins.map((origin) => origin.replace(/\/$/, ''))
 }
 
 /** `Site Name <no-reply@host of PUBLIC_URL>`, the name quoted when it holds address syntax. */

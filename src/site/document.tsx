@@ -2,6 +2,7 @@
 // same on thousands of pages, so each is rendered once per edition and kept until it changes.
 import { renderToString } from 'preact-render-to-string'
 import type { NewsfeedList } from '../content/content.types.ts'
+import { serializeJsonLd } from '../discovery/structured-data.ts'
 import { BreakingBanner, Newsfeed } from './components/newsfeed.tsx'
 import { SiteFooter, SiteHeader } from './components/site-header.tsx'
 import type { PageContext } from './page-context.ts'
@@ -69,6 +70,23 @@ function Head({ view, alternates }: { view: PageView; alternates: Alternate[] })
         alternates.map((a) => (
           <link rel="alternate" hrefLang={a.edition.locale} href={ctx.publicUrl + a.href} />
         ))}
+      {self && alternates.length > 0 && view.xDefault !== undefined && (
+        <link rel="alternate" hrefLang="x-default" href={ctx.publicUrl + view.xDefault} />
+      )}
+      {view.meta?.map((tag) =>
+        'property' in tag ? (
+          <meta property={tag.property} content={tag.content} />
+        ) : (
+          <meta name={tag.name} content={tag.content} />
+        ),
+      )}
+      {view.jsonLd?.map((data) => (
+        // Raw on purpose: HTML does not escape a script's content, serializeJsonLd does.
+        <script
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }}
+        />
+      ))}
       <link rel="stylesheet" href={ctx.stylesheet} />
     </head>
   )

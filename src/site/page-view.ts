@@ -1,6 +1,7 @@
 // What a page hands to the document: its head fields and its main content.
 import type { VNode } from 'preact'
 import type { Edition } from '../content/content.types.ts'
+import type { JsonLd, MetaTag } from '../discovery/structured-data.ts'
 import type { PageContext } from './page-context.ts'
 
 export interface Alternate {
@@ -16,6 +17,12 @@ export interface PageView {
   canonical?: string
   /** The same page in other editions (hreflang); the switcher links other editions' homes otherwise. */
   alternates?: Alternate[]
+  /** Path of the page for readers whose language no edition matches (hreflang x-default). */
+  xDefault?: string
+  /** Open Graph and Twitter card tags. */
+  meta?: MetaTag[]
+  /** schema.org objects, each written as a JSON-LD script. */
+  jsonLd?: JsonLd[]
   /** The current section, highlighted in the navigation. */
   sectionId?: number
   /** A notice above the page, kept out of search engines: the newsroom's preview of a story. */

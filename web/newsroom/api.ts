@@ -227,6 +227,51 @@ export interface AuditEntry {
   detail: Record<string, unknown>
 }
 
+export type WebhookEvent =
+  | 'story.published'
+  | 'story.updated'
+  | 'story.unpublished'
+  | 'comment.posted'
+
+/** One attempt to deliver one payload to a webhook. */
+export interface WebhookDelivery {
+  id: number
+  /** The payload's id, the same on every attempt of one delivery. */
+  deliveryId: string | null
+  /** A webhook event, or `ping` for a test. */
+  event: string
+  attempt: number
+  /** The receiver's answer; null when none came (refused, unreachable, timed out). */
+  statusCode: number | null
+  error: string | null
+  durationMs: number | null
+  at: string
+  payload: unknown
+}
+
+export interface Webhook {
+  id: number
+  url: string
+  events: WebhookEvent[]
+  /** The receiver checks signatures with it (HMAC-SHA256). */
+  secret: string
+  disabled: boolean
+  createdAt: string
+  lastDelivery: WebhookDelivery | null
+}
+
+/** A Content API key as the newsroom lists it: the key itself is shown once, when it is made. */
+export interface ApiKey {
+  id: number
+  name: string
+  /** The key's first characters, e.g. "dl_AbCdE", to tell keys apart. */
+  prefix: string
+  createdBy: { id: number; name: string } | null
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
 export interface ApiErrorBody {
   error: { code: string; message: string; field?: string }
 }
@@ -369,6 +414,11 @@ export const api = {
     call<CommunitySettings>('GET', `/editions/${editionId}/community`),
   saveCommunitySettings: (editionId: number, settings: CommunitySettings) =>
     call<CommunitySettings>('PUT', `/editions/${editionId}/community`, settings),
+  apiKeys: () => call<{ items: ApiKey[] }>('GET', '/api-keys'),
+  /** The answer's `key` is the only time the key is ever shown. */
+  createApiKey: (body: { name: string }) =>
+    call<ApiKey & { key: string }>('POST', '/api-keys', body),
+  revokeApiKey: (id: number) => call<ApiKey>('DELETE', `/api-keys/${id}`),
   outbox: (params: { before?: string } = {}) =>
     call<{ items: OutboxMail[]; configured: boolean; nextBefore: string | null }>(
       'GET',
@@ -410,4 +460,21 @@ export const api = {
       request.send(form)
     })
   },
+
+  webhooks: () => call<{ items: Webhook[]; events: WebhookEvent[] }>('GET', '/webhooks'),
+  createWebhook: (body: { url: string; events: WebhookEvent[] }) =>
+    call<Webhook>('POST', '/webhooks', body),
+  updateWebhook: (
+    id: number,
+    body: { url?: string; events?: WebhookEvent[]; disabled?: boolean },
+  ) => call<Webhook>('PATCH', `/webhooks/${id}`, body),
+  deleteWebhook: (id: number) => call<void>('DELETE', `/webhooks/${id}`),
+  rotateWebhookSecret: (id: number) => call<Webhook>('POST', `/webhooks/${id}/rotate`),
+  webhookDeliveries: (id: number) =>
+    call<{ items: WebhookDelivery[] }>('GET', `/webhooks/${id}/deliveries`),
+  /** Queues a `ping` delivery; its outcome shows in the delivery log. */
+  testWebhook: (id: number) => call<{ deliveryId: string }>('POST', `/webhooks/${id}/test`),
+  webhookSettings: () => call<{ allowPrivate: boolean }>('GET', '/settings/webhooks'),
+  saveWebhookSettings: (body: { allowPrivate: boolean }) =>
+    call<{ allowPrivate: boolean }>('PUT', '/settings/webhooks', body),
 }

@@ -13,6 +13,7 @@ import { Toasts, useToasts } from './components/toasts.tsx'
 import { EditorPage } from './editor/editor-page.tsx'
 import { MediaLibraryPage } from './media/media-library-page.tsx'
 import { AccountPage } from './pages/account-page.tsx'
+import { ApiKeysPage } from './pages/api-keys-page.tsx'
 import { AuditPage } from './pages/audit-page.tsx'
 import { errorMessage } from './pages/error-message.ts'
 import { InvitePage } from './pages/invite-page.tsx'
@@ -22,6 +23,7 @@ import { OutboxPage } from './pages/outbox-page.tsx'
 import { SetupPage } from './pages/setup-page.tsx'
 import { StaffPage } from './pages/staff-page.tsx'
 import { StoryListPage } from './pages/story-list-page.tsx'
+import { WebhooksPage } from './pages/webhooks-page.tsx'
 import {
   currentPath,
   type Location,
@@ -178,6 +180,10 @@ function signedInView(
       return app.can('settings.manage') ? { node: <CommunitySettingsPage query={query} /> } : denied
     case '/admin/outbox':
       return app.can('outbox.read') ? { node: <OutboxPage /> } : denied
+    case '/admin/api-keys':
+      return app.can('api.manage') ? { node: <ApiKeysPage /> } : denied
+    case '/admin/webhooks':
+      return app.can('webhooks.manage') ? { node: <WebhooksPage /> } : denied
     case '/admin/account':
       return { node: <AccountPage /> }
     default:

@@ -1,5 +1,6 @@
 // Fills a database with a credible two-edition demo news site: original synthetic stories and photos.
 import { randomUUID } from 'node:crypto'
+import { createSearchIndex } from '../../discovery/search-index.ts'
 import type { Db } from '../../platform/db/database.ts'
 import type { Dialect } from '../../platform/db/dialect.ts'
 import { createDemoRepository, type DemoRepository, type LinkTable } from './demo.repository.ts'
@@ -67,6 +68,9 @@ export async function seedDemo(
     }
     await writer.flush()
     await writer.finish()
+    // The stories go in without the article service, so they are indexed here, in bulk.
+    const first = writer.firstId()
+    if (first !== undefined) await createSearchIndex(deps.dialect).indexPublic(trx, first - 1)
     return { articles: schedule.length }
   })
   // Both settle before a failure is reported, so no photo is still being written on return.
@@ -146,6 +150,7 @@ function createWriter(
 ) {
   const linkBatch = Math.floor(maxParameters / 3 / 2)
   let articles: ComposedArticle[] = []
+  let firstId: number | undefined
   const links = {
     article_tags: [] as { article_id: number; tag_id: number; position: number }[],
     article_authors: [] as { article_id: number; author_id: number; position: number }[],
@@ -163,8 +168,11 @@ function createWriter(
   return {
     add: (article: ComposedArticle) => void articles.push(article),
     pending: () => articles.length,
+    /** The id of the first story written, once one is. */
+    firstId: () => firstId,
     async flush() {
       const ids = await repo.insertArticles(articles.map((a) => a.row))
+      firstId ??= ids[0]
       articles.forEach((article, i) => {
         const id = ids[i] as number
         article.tagIds.forEach((tag_id, position) => {

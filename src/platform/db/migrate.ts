@@ -8,6 +8,8 @@ import * as articleListedAt from './migrations/20261128_0004_article_listed_at.t
 import * as newsroom from './migrations/20261128_0005_newsroom.ts'
 import * as community from './migrations/20261128_0006_community.ts'
 import * as apiAndWebhooks from './migrations/20261128_0007_api_and_webhooks.ts'
+import * as search from './migrations/20261128_0008_search.ts'
+import * as sitemaps from './migrations/20261128_0009_sitemaps.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '20261128_0005_newsroom': newsroom,
   '20261128_0006_community': community,
   '20261128_0007_api_and_webhooks': apiAndWebhooks,
+  '20261128_0008_search': search,
+  '20261128_0009_sitemaps': sitemaps,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

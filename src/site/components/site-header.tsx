@@ -1,4 +1,4 @@
-// The masthead: date and edition switcher, the outlet's name, the section navigation.
+// The masthead: date, search box and edition switcher, the outlet's name, the section navigation.
 
 import type { PageContext } from '../page-context.ts'
 import type { Alternate } from '../page-view.ts'
@@ -10,6 +10,7 @@ export function SiteHeader(props: { ctx: PageContext; switcher: Alternate[]; sec
     <header class="site-header">
       <div class="topbar">
         <time datetime={ctx.formats.isoDay(ctx.now)}>{ctx.formats.today(ctx.now)}</time>
+        <SearchBox ctx={ctx} />
         <nav class="edition-switcher" aria-label={t('nav.editions')}>
           <span class="edition-switcher__current" lang={edition.locale} aria-current="true">
             {edition.name}
@@ -45,6 +46,32 @@ export function SiteHeader(props: { ctx: PageContext; switcher: Alternate[]; sec
         </ul>
       </nav>
     </header>
+  )
+}
+
+/** A plain GET form to the edition's search page: it works without any script. */
+function SearchBox({ ctx }: { ctx: PageContext }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with the role works in browsers that predate <search>
+    <form
+      class="site-search"
+      role="search"
+      method="get"
+      action={`${ctx.urls.edition(ctx.edition)}/search`}
+    >
+      <label class="visually-hidden" for="site-search-q">
+        {ctx.t('search.label')}
+      </label>
+      <input
+        id="site-search-q"
+        type="search"
+        name="q"
+        maxLength={256}
+        autoComplete="off"
+        placeholder={ctx.t('search.placeholder')}
+      />
+      <button type="submit">{ctx.t('search.submit')}</button>
+    </form>
   )
 }
 

@@ -1,6 +1,7 @@
 // One story's page: the story, the stories related to it, and the way on to the next one.
 
-import type { Article } from '../../content/content.types.ts'
+import type { Article, Section } from '../../content/content.types.ts'
+import { storyHead } from '../../discovery/structured-data.ts'
 import { ArticleStory, storyTitle, translationsOf } from '../components/article-story.tsx'
 import { CommentsSection } from '../components/comments-section.tsx'
 import { NextStory } from '../components/next-story.tsx'
@@ -10,13 +11,23 @@ import type { PageView } from '../page-view.ts'
 
 export function articlePage({ ctx, article }: { ctx: PageContext; article: Article }): PageView {
   const section = ctx.catalogue.sectionById(article.sectionId)
+  const parent = section?.parentId ? ctx.catalogue.sectionById(section.parentId) : undefined
   const alternates = translationsOf(ctx, article)
+  const head = storyHead({
+    site: { name: ctx.siteName, origin: ctx.publicUrl },
+    urls: ctx.urls,
+    edition: ctx.edition,
+    article,
+    sections: [parent, section].filter((s): s is Section => s !== undefined),
+    translations: alternates.map((a) => a.edition),
+  })
   return {
     ctx,
     title: storyTitle(ctx, article),
     description: article.dek,
     canonical: ctx.urls.article(article),
     alternates: alternates.length > 0 ? alternates : undefined,
+    ...head,
     sectionId: section?.parentId ?? section?.id,
     main: (
       <>

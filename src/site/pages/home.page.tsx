@@ -1,5 +1,6 @@
 // An edition's front page: the top story, the latest stories, a block per section.
 import type { ArticleSummary, Section } from '../../content/content.types.ts'
+import { homeHead } from '../../discovery/structured-data.ts'
 import { StoryCard } from '../components/story-card.tsx'
 import type { PageContext } from '../page-context.ts'
 import type { PageView } from '../page-view.ts'
@@ -12,18 +13,28 @@ export function homePage(props: {
 }): PageView {
   const { ctx, top } = props
   const { t, edition } = ctx
+  const title = t('home.title', { site: ctx.siteName })
+  const description = t('home.description', { site: ctx.siteName })
+  const others = ctx.catalogue.editions().filter((e) => e.id !== edition.id)
   return {
     ctx,
-    title: t('home.title', { site: ctx.siteName }),
-    description: t('home.description', { site: ctx.siteName }),
+    title,
+    description,
     canonical: ctx.urls.edition(edition),
-    alternates: ctx.catalogue
-      .editions()
-      .filter((e) => e.id !== edition.id)
-      .map((e) => ({ edition: e, href: ctx.urls.edition(e) })),
+    alternates: others.map((e) => ({ edition: e, href: ctx.urls.edition(e) })),
+    // The site's root sends each reader to the edition of their language.
+    xDefault: '/',
+    ...homeHead({
+      site: { name: ctx.siteName, origin: ctx.publicUrl },
+      urls: ctx.urls,
+      edition,
+      others,
+      title,
+      description,
+    }),
     main: (
       <>
-        <h1 class="visually-hidden">{t('home.title', { site: ctx.siteName })}</h1>
+        <h1 class="visually-hidden">{title}</h1>
         {top && (
           <section class="top-story" aria-label={t('home.topStory')}>
             <StoryCard ctx={ctx} story={top} variant="lead" eager />

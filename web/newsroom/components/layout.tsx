@@ -33,6 +33,8 @@ const NAV: NavItem[] = [
     prefix: '/admin/settings',
   },
   { href: '/admin/outbox', label: 'Outbox', permission: 'outbox.read' },
+  { href: '/admin/api-keys', label: 'API keys', permission: 'api.manage' },
+  { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks.manage' },
 ]
 
 const isCurrent = (item: NavItem, path: string) =>
