@@ -24,6 +24,10 @@ import { createNewsfeed } from './content/newsfeed.ts'
 import { createReadingService } from './content/reading.service.ts'
 import { createTaxonomyRepository, createTaxonomyWrites } from './content/taxonomy.repository.ts'
 import { createTaxonomyService } from './content/taxonomy.service.ts'
+import { createApiKeyRepository, createApiKeys } from './discovery/api-keys.ts'
+import { createContentApiRepository } from './discovery/content-api.repository.ts'
+import { apiSearch } from './discovery/content-api.routes.ts'
+import { contentApi } from './discovery/content-api.ts'
 import { searchRoutes } from './discovery/search.routes.tsx'
 import { createSearchService } from './discovery/search.service.ts'
 import { createWebhookService } from './discovery/webhooks.service.ts'
@@ -39,6 +43,7 @@ import { mediaRoutes } from './media/media.routes.ts'
 import { createMediaLibrary } from './media/media-library.service.ts'
 import { createRenditions } from './media/renditions.ts'
 import { adminApi } from './newsroom/admin-api.ts'
+import { apiKeysRoutes } from './newsroom/api-keys.routes.ts'
 import { createAuditRepository } from './newsroom/audit.repository.ts'
 import { authRoutes } from './newsroom/auth.routes.ts'
 import { catalogueRoutes } from './newsroom/catalogue.routes.ts'
@@ -113,6 +118,7 @@ export async function buildApp(
     clock,
   })
   const audit = createAuditRepository(db)
+  const apiKeys = createApiKeys({ db, keys: createApiKeyRepository(db), audit, clock })
   const deskRepository = createDeskRepository(db)
   const scheduled = createScheduledPublishing({ clock })
   const urls = createUrls(catalogue)
@@ -359,7 +365,20 @@ export async function buildApp(
       moderationRoutes({ moderation, settings: communitySettings, catalogue }),
       outboxRoutes({ mailer }),
       webhookRoutes({ webhooks }),
+      apiKeysRoutes({ keys: apiKeys }),
     ],
+  })
+  await contentApi(app, {
+    keys: apiKeys,
+    repository: createContentApiRepository(db),
+    reading,
+    taxonomy: taxonomyRepository,
+    catalogue,
+    urls,
+    clock,
+    publicUrl: config.publicUrl,
+    corsOrigins: config.apiCorsOrigins,
+    search: apiSearch(search, { catalogue, urls, publicUrl: config.publicUrl }),
   })
   await newsroomAppRoutes(app, {
     dir: deps.newsroomDir ?? path.resolve(import.meta.dirname, '..', 'dist', 'admin'),
