@@ -93,8 +93,8 @@ export async function benchSitemaps(): Promise<void> {
 
   const rows = []
   for (const label of ['cold', 'warm']) {
-    // The JavaScript heap's peak shows whether a file is built whole in memory; the resident size
-    // would mostly count the SQLite file's pages mapped in.
+    // The JavaScript heap's peak (garbage not yet collected included); the resident size would
+    // mostly count the SQLite file's pages mapped in.
     const heapBefore = process.memoryUsage().heapUsed
     let heapPeak = heapBefore
     const sampler = setInterval(() => {
@@ -106,7 +106,7 @@ export async function benchSitemaps(): Promise<void> {
     clearInterval(sampler)
     const growth = (heapPeak - heapBefore) / 1e6
     console.log(
-      `${label}: ${fetched.length} sitemaps; heap peaked ${round(growth, 1)} MB above start`,
+      `${label}: ${fetched.length} sitemaps; JS heap peaked ${round(growth, 1)} MB above start`,
     )
   }
   console.table(rows)

@@ -28,8 +28,12 @@ import { createApiKeyRepository, createApiKeys } from './discovery/api-keys.ts'
 import { createContentApiRepository } from './discovery/content-api.repository.ts'
 import { apiSearch } from './discovery/content-api.routes.ts'
 import { contentApi } from './discovery/content-api.ts'
+import { logoRoutes } from './discovery/logo.routes.ts'
 import { searchRoutes } from './discovery/search.routes.tsx'
 import { createSearchService } from './discovery/search.service.ts'
+import { createSitemapRepository } from './discovery/sitemap.repository.ts'
+import { sitemapRoutes } from './discovery/sitemap.routes.ts'
+import { createSitemaps } from './discovery/sitemaps.ts'
 import { createWebhookService } from './discovery/webhooks.service.ts'
 import { type Bus, createMemoryBus, createRedisBus } from './live/bus.ts'
 import { liveRoutes } from './live/live.routes.ts'
@@ -38,6 +42,7 @@ import { pageCacheHooks, servePageFromCache } from './live/page-cache.hooks.ts'
 import { createPageCache } from './live/page-cache.ts'
 import { createStoryEventsRepository } from './live/story-events.repository.ts'
 import { keysOf, surrogate } from './live/surrogate-keys.ts'
+import { createCrops } from './media/crops.ts'
 import { createMediaRepository } from './media/media.repository.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { createMediaLibrary } from './media/media-library.service.ts'
@@ -185,6 +190,7 @@ export async function buildApp(
     announce: () => bus.publish({ type: 'catalogue' }),
   })
   const renditions = createRenditions({ dataDir: config.dataDir, media: mediaRepository })
+  const crops = createCrops({ dataDir: config.dataDir, media: mediaRepository })
   const mediaLibrary = createMediaLibrary({
     db,
     dataDir: config.dataDir,
@@ -291,7 +297,18 @@ export async function buildApp(
   await healthRoutes(app, { ping: database.ping })
   if (config.metrics) await metricsRoutes(app)
   await assetRoutes(app, assets)
-  await mediaRoutes(app, { renditions })
+  await mediaRoutes(app, { renditions, crops })
+  await logoRoutes(app, { siteName: config.siteName })
+  await sitemapRoutes(app, {
+    sitemaps: createSitemaps({
+      repository: createSitemapRepository(db),
+      catalogue,
+      urls,
+      clock,
+      publicUrl: config.publicUrl,
+      siteName: config.siteName,
+    }),
+  })
   await liveRoutes(app, { catalogue, stream, newsfeed: reading.newsfeed, entry })
   await nextStoryRoutes(app, {
     reading,

@@ -2,7 +2,7 @@
 // protocol's limits, every public story listed once, months split into files, the news window.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import Fastify from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSitemapRepository } from '../src/discovery/sitemap.repository.ts'
 import { sitemapRoutes } from '../src/discovery/sitemap.routes.ts'
@@ -79,13 +79,11 @@ describe.each(DIALECTS)('sitemaps on %s', (dialect) => {
     return app
   }
 
-  const get = async (url: string, app = t.app) => {
-    const res = await app.inject({ url: url.replace(ORIGIN, '') })
-    return res
-  }
+  const get = (url: string, app: FastifyInstance = t.app) =>
+    app.inject({ url: url.replace(ORIGIN, '') })
 
   /** Fetches the index and every sitemap it lists; returns each file's entries by address. */
-  async function crawl(app = t.app) {
+  async function crawl(app: FastifyInstance = t.app) {
     const index = await get('/sitemap.xml', app)
     expect(index.statusCode).toBe(200)
     const files = new Map<string, Url[]>()
