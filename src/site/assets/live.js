@@ -180,3 +180,34 @@
   const first = main.querySelector('.next-story[data-fragment]')
   if (first) nearing.observe(first)
 })()
+
+// The search box suggests headlines as the reader types; picking one opens the story.
+;(() => {
+  const form = document.querySelector('form.site-search')
+  const input = form?.querySelector('input[type="search"]')
+  const options = document.getElementById('site-search-suggestions')
+  if (!form || !input || !options || !window.fetch) return
+  let timer
+  let latest = []
+  input.addEventListener('input', () => {
+    const picked = latest.find((s) => s.headline === input.value)
+    if (picked) return window.location.assign(picked.url)
+    clearTimeout(timer)
+    const q = input.value.trim()
+    if (q.length < 2) return options.replaceChildren()
+    timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`${form.action}/suggest?q=${encodeURIComponent(q)}`)
+        if (!response.ok) return
+        latest = (await response.json()).suggestions ?? []
+        options.replaceChildren(
+          ...latest.map((s) => {
+            const option = document.createElement('option')
+            option.value = s.headline
+            return option
+          }),
+        )
+      } catch {}
+    }, 150)
+  })
+})()

@@ -68,8 +68,10 @@ function SearchBox({ ctx }: { ctx: PageContext }) {
         name="q"
         maxLength={256}
         autoComplete="off"
+        list="site-search-suggestions"
         placeholder={ctx.t('search.placeholder')}
       />
+      <datalist id="site-search-suggestions" />
       <button type="submit">{ctx.t('search.submit')}</button>
     </form>
   )
