@@ -39,6 +39,8 @@ const ACTION_LABELS: Record<string, string> = {
   'staff.invited': 'sent an invitation',
   'staff.joined': 'joined the newsroom',
   'staff.updated': 'changed a staff account',
+  'api_key.created': 'created a Content API key',
+  'api_key.revoked': 'revoked a Content API key',
 }
 
 /** A readable name for an audit action; unknown ones are shown as the server names them. */
