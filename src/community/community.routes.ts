@@ -21,8 +21,11 @@ const BODY_LIMIT = 64 * 1024
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The locale errors are worded in. */
-    communityLocale?: string
+    /**
+     * What the request is about, once its handler runs: errors are then worded in that story's
+     * edition's language, looked up only when there is an error to word.
+     */
+    communitySubject?: { articleId: number } | { commentId: number }
   }
 }
 
@@ -40,8 +43,13 @@ export async function communityRoutes(
 ) {
   const { comments, session, catalogue } = deps
 
-  const localeOfArticle = async (articleId: number) => {
-    const found = await comments.discussion(articleId)
+  const localeOf = async (subject: FastifyRequest['communitySubject']) => {
+    if (!subject) return undefined
+    const articleId =
+      'articleId' in subject
+        ? subject.articleId
+        : (await deps.repository.byId(subject.commentId))?.articleId
+    const found = articleId === undefined ? undefined : await comments.discussion(articleId)
     return found && catalogue.editionById(found.editionId)?.locale
   }
 
@@ -54,8 +62,9 @@ export async function communityRoutes(
       api.addHook('preHandler', async (request) => session.checkCsrf(request))
 
       api.setErrorHandler(
-        (error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
-          const t = translator(request.communityLocale ?? 'en')
+        async (error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+          const locale = await localeOf(request.communitySubject).catch(() => undefined)
+          const t = translator(locale ?? 'en')
           if (error instanceof DomainError) {
             if (error.retryAfter) reply.header('retry-after', String(error.retryAfter))
             return sendError(
@@ -122,7 +131,7 @@ export async function communityRoutes(
           },
         },
         async (request) => {
-          request.communityLocale = await localeOfArticle(request.params.id)
+          request.communitySubject = { articleId: request.params.id }
           return comments.thread(request.params.id, {
             sort: request.query.sort ?? 'newest',
             page: request.query.page,
@@ -141,7 +150,7 @@ export async function communityRoutes(
           },
         },
         async (request, reply) => {
-          request.communityLocale = await localeOfArticle(request.params.id)
+          request.communitySubject = { articleId: request.params.id }
           const comment = await comments.post(
             request.readerSession,
             request.params.id,
@@ -154,33 +163,28 @@ export async function communityRoutes(
         },
       )
 
-      const localeOfComment = async (request: FastifyRequest, id: number) => {
-        const row = await deps.repository.byId(id)
-        if (row) request.communityLocale = await localeOfArticle(row.articleId)
-      }
-
       typed.patch(
         '/comments/:id',
         { bodyLimit: BODY_LIMIT, schema: { params: IdParams, body: Type.Object({ text: Text }) } },
         async (request) => {
-          await localeOfComment(request, request.params.id)
+          request.communitySubject = { commentId: request.params.id }
           return comments.edit(request.readerSession, request.params.id, request.body.text)
         },
       )
 
       typed.delete('/comments/:id', { schema: { params: IdParams } }, async (request, reply) => {
-        await localeOfComment(request, request.params.id)
+        request.communitySubject = { commentId: request.params.id }
         await comments.remove(request.readerSession, request.params.id)
         return reply.code(204).send()
       })
 
       typed.post('/comments/:id/like', { schema: { params: IdParams } }, async (request) => {
-        await localeOfComment(request, request.params.id)
+        request.communitySubject = { commentId: request.params.id }
         return comments.like(request.readerSession, request.params.id, true)
       })
 
       typed.delete('/comments/:id/like', { schema: { params: IdParams } }, async (request) => {
-        await localeOfComment(request, request.params.id)
+        request.communitySubject = { commentId: request.params.id }
         return comments.like(request.readerSession, request.params.id, false)
       })
 
@@ -193,7 +197,7 @@ export async function communityRoutes(
           },
         },
         async (request, reply) => {
-          await localeOfComment(request, request.params.id)
+          request.communitySubject = { commentId: request.params.id }
           await comments.report(request.readerSession, request.params.id, request.body.reason)
           return reply.code(204).send()
         },
