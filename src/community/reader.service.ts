@@ -72,13 +72,15 @@ export function createReaderService(deps: {
   const { db, readers, limits, clock } = deps
   const iso = () => clock.now().toISOString()
 
+  const refuseIfUsedUp = async (checks: readonly (readonly [string, Limit])[]) => {
+    const wait = await limits.refusal(checks)
+    if (wait !== undefined) throw new DomainError('rate_limited', 'rateLimited', undefined, wait)
+  }
+
+  /** Refuses when a limit is used up; otherwise counts this attempt against each. */
   const limited = async (checks: [string, Limit][]) => {
-    for (const [key, limit] of checks) {
-      const verdict = await limits.check(key, limit)
-      if (!verdict.allowed)
-        throw new DomainError('rate_limited', 'rateLimited', undefined, verdict.retryAfter)
-    }
-    for (const [key, limit] of checks) await limits.hit(key, limit)
+    await refuseIfUsedUp(checks)
+    await limits.hitAll(checks)
   }
 
   const openSession = async (trx: Db, reader: Reader): Promise<ReaderSignedIn> => {
@@ -172,20 +174,15 @@ export function createReaderService(deps: {
         typeof input.email === 'string' ? input.email.trim().toLowerCase().slice(0, 254) : ''
       const password = typeof input.password === 'string' ? input.password.slice(0, 1024) : ''
       const accountKey = `reader-login:account:${email}`
-      const addressKey = `reader-login:address:${meta.ip}`
-      for (const [key, limit] of [
+      const attempts = [
         [accountKey, READER_LIMITS.loginAccount!],
-        [addressKey, READER_LIMITS.loginAddress!],
-      ] as const) {
-        const verdict = await limits.check(key, limit)
-        if (!verdict.allowed)
-          throw new DomainError('rate_limited', 'rateLimited', undefined, verdict.retryAfter)
-      }
+        [`reader-login:address:${meta.ip}`, READER_LIMITS.loginAddress!],
+      ] as const
+      await refuseIfUsedUp(attempts)
       const reader = await readers.byEmail(email)
       const ok = await verifyPassword(reader?.passwordHash ?? (await decoyHash()), password)
       if (!reader || !ok) {
-        await limits.hit(accountKey, READER_LIMITS.loginAccount!)
-        await limits.hit(addressKey, READER_LIMITS.loginAddress!)
+        await limits.hitAll(attempts)
         throw new DomainError('invalid_credentials', 'login.failed')
       }
       await limits.reset(accountKey)

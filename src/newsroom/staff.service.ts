@@ -153,20 +153,17 @@ export function createStaffService(deps: {
         typeof input.email === 'string' ? input.email.trim().toLowerCase().slice(0, 254) : ''
       const password = typeof input.password === 'string' ? input.password.slice(0, 1024) : ''
       const accountKey = `login:account:${email}`
-      const addressKey = `login:address:${meta.ip}`
-      for (const [key, limit] of [
+      const attempts = [
         [accountKey, LOGIN_LIMITS.account],
-        [addressKey, LOGIN_LIMITS.address],
-      ] as const) {
-        const verdict = await limits.check(key, limit)
-        if (!verdict.allowed) throw tooMany(verdict.retryAfter)
-      }
+        [`login:address:${meta.ip}`, LOGIN_LIMITS.address],
+      ] as const
+      const wait = await limits.refusal(attempts)
+      if (wait !== undefined) throw tooMany(wait)
       const member = await staff.byEmail(email)
       // The same work whether or not the account exists, so timing does not tell.
       const ok = await verifyPassword(member?.passwordHash ?? (await decoyHash()), password)
       if (!member || !ok) {
-        await limits.hit(accountKey, LOGIN_LIMITS.account)
-        await limits.hit(addressKey, LOGIN_LIMITS.address)
+        await limits.hitAll(attempts)
         throw new DomainError('invalid_credentials', 'The e-mail address or password is not right.')
       }
       if (member.disabled)

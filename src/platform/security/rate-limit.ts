@@ -54,6 +54,23 @@ export function createRateLimiter(deps: { db: Db; clock: Clock }) {
         .execute()
     },
 
+    /**
+     * Seconds to wait before another attempt, from the first of these limits that is used up;
+     * undefined when every one allows it. Counts nothing.
+     */
+    async refusal(limits: readonly (readonly [string, Limit])[]): Promise<number | undefined> {
+      for (const [key, limit] of limits) {
+        const verdict = await this.check(key, limit)
+        if (!verdict.allowed) return verdict.retryAfter
+      }
+      return undefined
+    },
+
+    /** Counts one attempt against each of these limits. */
+    async hitAll(limits: readonly (readonly [string, Limit])[]): Promise<void> {
+      for (const [key, limit] of limits) await this.hit(key, limit)
+    },
+
     async reset(key: string): Promise<void> {
       await db.deleteFrom('rate_limits').where('key', '=', key).execute()
     },
