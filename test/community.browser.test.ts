@@ -1,23 +1,15 @@
 // A reader's whole journey in Chromium: registers, confirms through the mail an SMTP server on
 // loopback received, comments, and a second reader sees the comment arrive without reloading.
-import net from 'node:net'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserAvailable, launchBrowser } from './browser.ts'
 import { newArticle, newsroom } from './factories.ts'
+import { freePort } from './free-port.ts'
 import { linkIn } from './reader-client.ts'
 import { testApp } from './setup.ts'
 import { type SmtpSink, startSmtpSink } from './smtp-sink.ts'
 
 const PASSWORD = 'a long reader password'
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 describe.skipIf(!browserAvailable)('readers and comments in Chromium', () => {
   let sink: SmtpSink

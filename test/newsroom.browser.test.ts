@@ -1,22 +1,14 @@
 // The newsroom in Chromium: the owner sets up through the printed link, writes a story with an
 // uploaded photo, publishes it and finds it on the reader site; a contributor cannot publish.
-import net from 'node:net'
 import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserAvailable, launchBrowser } from './browser.ts'
 import { newsroom } from './factories.ts'
+import { freePort } from './free-port.ts'
 import { testApp } from './setup.ts'
 
 const PASSWORD = 'correct horse battery staple'
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 describe.skipIf(!browserAvailable)('the newsroom in Chromium', () => {
   let t: Awaited<ReturnType<typeof testApp>>

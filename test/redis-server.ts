@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
+import { freePort } from './free-port.ts'
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server'
 export const redisAvailable = fs.existsSync(REDIS_SERVER)
@@ -9,17 +10,6 @@ if (!redisAvailable) {
   if (process.env.CI === 'true')
     throw new Error(`redis-server is missing at ${REDIS_SERVER} and CI=true`)
   console.warn(`Notice: no redis-server at ${REDIS_SERVER}; Redis tests are skipped`)
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 }
 
 async function reachable(port: number): Promise<boolean> {
