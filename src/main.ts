@@ -144,7 +144,7 @@ export async function buildApp(
     bus,
     journal: createJournal({ audit, desk: deskRepository, clock }),
     schedule: scheduled.schedule,
-    outbox: webhooks.outbox,
+    outboxes: [webhooks.outbox],
     searchIndex: search.index,
   })
   const mailer = createMailer({

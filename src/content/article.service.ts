@@ -74,11 +74,10 @@ const noJournal: Journal = { write: async () => {} }
 const noSchedule: Schedule = { set: async () => {}, clear: async () => {} }
 const noSearchIndex: SearchIndexer = { sync: async () => {} }
 
-/** Work other systems must get once per change (webhooks), written in the change's transaction. */
+/** Work other systems must get once per change (webhooks, alerts), written in the change's transaction. */
 export interface StoryOutbox {
   storyChanged(trx: Db, event: StoryEvent): Promise<void>
 }
-const noOutbox: StoryOutbox = { storyChanged: async () => {} }
 
 const LIMITS = { headline: 300, dek: 1000, datelinePlace: 80, source: 200 } as const
 
@@ -92,13 +91,13 @@ export function createArticleService(deps: {
   journal?: Journal
   schedule?: Schedule
   searchIndex?: SearchIndexer
-  outbox?: StoryOutbox
+  outboxes?: StoryOutbox[]
 }) {
   const { db, articles, catalogue, clock, events, bus } = deps
   const journal = deps.journal ?? noJournal
   const schedule = deps.schedule ?? noSchedule
   const searchIndex = deps.searchIndex ?? noSearchIndex
-  const outbox = deps.outbox ?? noOutbox
+  const outboxes = deps.outboxes ?? []
 
   // A change to a public story is recorded in its own transaction and announced after the commit.
   const recordEvent = async (
@@ -126,7 +125,7 @@ export function createArticleService(deps: {
       authorIds: links.authorIds,
       breaking: story.breaking,
     }
-    await outbox.storyChanged(trx, event)
+    for (const outbox of outboxes) await outbox.storyChanged(trx, event)
     return event
   }
   const announce = async (event: StoryEvent | undefined) => {
