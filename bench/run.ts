@@ -69,8 +69,13 @@ async function pages() {
   await removeDir()
 }
 
+// BENCH_ONLY="Chats,Search" runs only the sections named.
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim().toLowerCase())
+
 /** Runs one part of the bench; if it fails, says so, undoes what it started, and goes on. */
 async function section(name: string, work: () => Promise<void>) {
+  if (only && !only.includes(name.toLowerCase())) return
+  console.log(`\n## ${name}`)
   try {
     await work()
   } catch (error) {
