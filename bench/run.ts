@@ -8,12 +8,15 @@ import path from 'node:path'
 import { buildIfNeeded } from '../scripts/build.mjs'
 import { articleVsNginx } from './article-vs-nginx.ts'
 import { benchAutosave } from './autosave.ts'
+import { benchChat } from './chat.ts'
 import { cleanup, defer } from './cleanup.ts'
 import { clusterPublish } from './cluster.ts'
 import { benchComments } from './comments.ts'
 import { benchContentApi } from './content-api.ts'
 import { articleUrls, DURATION, measure, row } from './load.ts'
 import { benchUpload } from './media-upload.ts'
+import { benchNewsletter } from './newsletter.ts'
+import { benchPush } from './push.ts'
 import { benchSearch } from './search.ts'
 import { seed, startServer } from './server.ts'
 import { benchSitemaps } from './sitemaps.ts'
@@ -101,6 +104,9 @@ await section('Comments', benchComments)
 await section('Content API', benchContentApi)
 await section('Search', benchSearch)
 await section('Sitemaps', benchSitemaps)
+await section('Chats', benchChat)
+await section('Push', benchPush)
+await section('Newsletter', benchNewsletter)
 await cleanup()
 console.log(`\nBench finished in ${Math.round((Date.now() - started) / 1000)} s`)
 process.exit()

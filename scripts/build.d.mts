@@ -1,2 +1,3 @@
 export function buildIfNeeded(options?: { force?: boolean }): Promise<boolean>
 export function buildNewsroomIfNeeded(options?: { force?: boolean }): Promise<boolean>
+export function buildChatIfNeeded(options?: { force?: boolean }): Promise<boolean>

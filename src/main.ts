@@ -3,8 +3,14 @@
 import http from 'node:http'
 import path from 'node:path'
 import cookie from '@fastify/cookie'
+import websocket from '@fastify/websocket'
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify'
 import { pino } from 'pino'
+import { chatRoutes } from './chat/chat.routes.ts'
+import { createChat } from './chat/chat.ts'
+import { chatPagesRoutes } from './chat/chat-pages.routes.tsx'
+import { websocketOptions } from './chat/chat-websocket.ts'
+import { CHAT_ROOMS_KEY, chatLinksFor } from './chat/pages/chat-links.tsx'
 import { accountRoutes } from './community/account.routes.tsx'
 import { createCommentRepository } from './community/comment.repository.ts'
 import { createCommentService } from './community/comment.service.ts'
@@ -28,12 +34,16 @@ import { createApiKeyRepository, createApiKeys } from './discovery/api-keys.ts'
 import { createContentApiRepository } from './discovery/content-api.repository.ts'
 import { apiSearch } from './discovery/content-api.routes.ts'
 import { contentApi } from './discovery/content-api.ts'
+import { createFeedRepository } from './discovery/feed.repository.ts'
+import { feedRoutes } from './discovery/feed.routes.ts'
+import { createFeedService } from './discovery/feed.service.ts'
 import { logoRoutes } from './discovery/logo.routes.ts'
 import { searchRoutes } from './discovery/search.routes.tsx'
 import { createSearchService } from './discovery/search.service.ts'
 import { createSitemapRepository } from './discovery/sitemap.repository.ts'
 import { sitemapRoutes } from './discovery/sitemap.routes.ts'
 import { createSitemaps } from './discovery/sitemaps.ts'
+import { SQUARE_LOGO } from './discovery/structured-data.ts'
 import { createWebhookService } from './discovery/webhooks.service.ts'
 import { type Bus, createMemoryBus, createRedisBus } from './live/bus.ts'
 import { liveRoutes } from './live/live.routes.ts'
@@ -52,6 +62,7 @@ import { apiKeysRoutes } from './newsroom/api-keys.routes.ts'
 import { createAuditRepository } from './newsroom/audit.repository.ts'
 import { authRoutes } from './newsroom/auth.routes.ts'
 import { catalogueRoutes } from './newsroom/catalogue.routes.ts'
+import { chatRoomRoutes } from './newsroom/chat-rooms.routes.ts'
 import { createDeskRepository } from './newsroom/desk.repository.ts'
 import { createDeskService } from './newsroom/desk.service.ts'
 import { createJournal } from './newsroom/journal.ts'
@@ -65,6 +76,7 @@ import { createStaffRepository } from './newsroom/staff.repository.ts'
 import { staffRoutes } from './newsroom/staff.routes.ts'
 import { createStaffService } from './newsroom/staff.service.ts'
 import { storyRoutes } from './newsroom/stories.routes.ts'
+import { subscriberRoutes } from './newsroom/subscribers.routes.ts'
 import { webhookRoutes } from './newsroom/webhooks.routes.ts'
 import { type Clock, systemClock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
@@ -82,6 +94,22 @@ import { nextStoryRoutes } from './site/next-story.routes.tsx'
 import { siteRoutes } from './site/site.routes.tsx'
 import { createUrls } from './site/urls.ts'
 import { createViews } from './site/views.ts'
+import { createNewsletterRepository } from './subscriptions/newsletter.repository.ts'
+import { createNewsletterService } from './subscriptions/newsletter.service.ts'
+import { createNewsletterAdmin } from './subscriptions/newsletter-admin.ts'
+import { newsletterBounceRoutes } from './subscriptions/newsletter-bounces.routes.ts'
+import {
+  createNewsletterIssues,
+  createNewsletterOutbox,
+} from './subscriptions/newsletter-issues.ts'
+import { createNewsletterLinks } from './subscriptions/newsletter-links.ts'
+import { createNewsletterSender } from './subscriptions/newsletter-sender.ts'
+import { createPushRepository } from './subscriptions/push.repository.ts'
+import { pushRoutes } from './subscriptions/push.routes.ts'
+import { createPushService } from './subscriptions/push.service.ts'
+import { createPushSender } from './subscriptions/push-sender.ts'
+import { subscribeRoutes } from './subscriptions/subscribe.routes.tsx'
+import { loadVapid } from './subscriptions/vapid.ts'
 
 export async function buildApp(
   config: Config,
@@ -91,6 +119,8 @@ export async function buildApp(
     bus?: Bus
     /** The built newsroom app (vite's output); dist/admin beside both src/ and the built server. */
     newsroomDir?: string
+    /** The built chat island (vite's output), dist/chat the same way. */
+    chatDir?: string
   },
 ) {
   const { database } = deps
@@ -134,7 +164,23 @@ export async function buildApp(
     catalogue,
     articleUrl: (story) => config.publicUrl + urls.article(story),
   })
+  const vapid = await loadVapid(config)
+  const pushSender = createPushSender({ vapid, allowLoopback: config.pushAllowInsecureEndpoints })
+  const push = createPushService({
+    db,
+    repository: createPushRepository(db),
+    catalogue,
+    clock,
+    log,
+    limits: createRateLimiter({ db, clock }),
+    sender: pushSender,
+    publicKey: vapid.publicKey,
+    articleUrl: (story) => config.publicUrl + urls.article(story),
+    iconUrl: config.publicUrl + SQUARE_LOGO.path,
+    allowLoopback: config.pushAllowInsecureEndpoints,
+  })
   const search = createSearchService({ db, dialect: database.dialect, clock })
+  const newsletterOutbox = createNewsletterOutbox({ db, clock })
   const articles = createArticleService({
     db,
     articles: articleRepository,
@@ -144,7 +190,7 @@ export async function buildApp(
     bus,
     journal: createJournal({ audit, desk: deskRepository, clock }),
     schedule: scheduled.schedule,
-    outboxes: [webhooks.outbox],
+    outboxes: [webhooks.outbox, push.outbox, newsletterOutbox.outbox],
     searchIndex: search.index,
   })
   const mailer = createMailer({
@@ -155,15 +201,52 @@ export async function buildApp(
     clock,
   })
   const mail = createMailQueue({ db, mailer, clock, log })
+  const newsletterRepository = createNewsletterRepository(db)
+  const newsletterLinks = createNewsletterLinks({ db, publicUrl: config.publicUrl })
+  const newsletterIssues = createNewsletterIssues({
+    db,
+    clock,
+    log,
+    catalogue,
+    subscribers: newsletterRepository,
+    siteName: config.siteName,
+    batchSize: config.newsletterBatch,
+    articleUrl: (story) => config.publicUrl + urls.article(story),
+    photoUrl: (mediaId) => config.publicUrl + urls.rendition(mediaId, 960, 'jpg'),
+  })
+  const newsletterSender = createNewsletterSender({
+    db,
+    clock,
+    log,
+    mailer,
+    catalogue,
+    links: newsletterLinks,
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+    rate: config.newsletterRate,
+    batchSize: config.newsletterBatch,
+  })
   const jobs = createJobRunner({
     db,
     clock,
     log,
-    handlers: { ...scheduled.handlers(articles), ...mail.handlers, ...webhooks.handlers },
+    handlers: {
+      ...scheduled.handlers(articles),
+      ...mail.handlers,
+      ...webhooks.handlers,
+      ...push.handlers,
+      ...newsletterIssues.handlers,
+      ...newsletterSender.handlers,
+    },
+  })
+  // A breaking story's alert is a job due now: take it at once rather than at the next poll.
+  bus.subscribe((event) => {
+    if (event.type === 'story' && event.breaking && event.kind !== 'unpublished') jobs.wake()
   })
   const pageCache = createPageCache({ maxBytes: config.pageCacheBytes, maxAgeMs: 10 * 60_000 })
   // Every instance hears of every change, and drops what it shows from its own caches.
   bus.subscribe((event) => {
+    if (event.type === 'chat') return
     if (event.type === 'comment') {
       // The story's page shows its comment count; likes change nothing cached.
       if (event.kind !== 'likes') pageCache.invalidate([surrogate.comments(event.articleId)])
@@ -176,6 +259,10 @@ export async function buildApp(
       .reload()
       .then(() => pageCache.clear())
       .catch((error: unknown) => log.warn({ err: error }, 'reloading editions and sections failed'))
+  })
+  // Story pages link to their topics' chat rooms: a room changed drops them.
+  bus.subscribe((event) => {
+    if (event.type === 'chat' && event.kind === 'room') pageCache.invalidate([CHAT_ROOMS_KEY])
   })
   // Changes made while the bus was away were not heard of: start these caches afresh.
   bus.onReconnect(() => {
@@ -240,6 +327,35 @@ export async function buildApp(
     forget: comments.forget,
   })
   const commentStream = createCommentStream({ bus, log, load: comments.publicJson })
+  const newsletters = createNewsletterService({
+    db,
+    repository: newsletterRepository,
+    issues: newsletterIssues,
+    links: newsletterLinks,
+    limits,
+    mail,
+    clock,
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+  })
+  const newsletterAdmin = createNewsletterAdmin({
+    db,
+    repository: newsletterRepository,
+    issues: newsletterIssues,
+    catalogue,
+    clock,
+  })
+  const chat = await createChat({
+    db,
+    bus,
+    log,
+    clock,
+    readers: readerRepository,
+    settings: communitySettings,
+    catalogue,
+    tags: taxonomyRepository,
+    limits,
+  })
   const desk = createDeskService({
     desk: deskRepository,
     articles,
@@ -257,7 +373,9 @@ export async function buildApp(
     log,
     present: entry,
   })
-  const assets = loadAssets()
+  const assets = loadAssets({
+    chatDir: deps.chatDir ?? path.resolve(import.meta.dirname, '..', 'dist', 'chat'),
+  })
 
   let site: Awaited<ReturnType<typeof siteRoutes>>
   let closing = false
@@ -281,18 +399,22 @@ export async function buildApp(
     await bus.close()
     await database.close()
   })
+  app.addHook('onClose', async () => pushSender.close())
   // While stopping, answers to requests in flight close their connection, so keep-alive clients
   // do not hold the server open.
   app.addHook('preClose', async () => {
     closing = true
     stream.close()
     commentStream.close()
+    chat.hub.close()
   })
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close')
   })
 
   await app.register(cookie)
+  // Before every route, so an upgrade to any other address is refused rather than left open.
+  await app.register(websocket, websocketOptions)
   await pageCacheHooks(app, pageCache)
   await healthRoutes(app, { ping: database.ping })
   if (config.metrics) await metricsRoutes(app)
@@ -330,6 +452,25 @@ export async function buildApp(
     script: assets.script.href,
     commentsScript: assets.comments.href,
     defaultEdition: config.defaultEdition,
+    chatLinks: chatLinksFor(chat.service, catalogue),
+  })
+
+  await feedRoutes(app, {
+    feeds: createFeedService({
+      repository: createFeedRepository(db),
+      links: createContentApiRepository(db).links,
+      media: mediaRepository,
+      renditions,
+      taxonomy: taxonomyRepository,
+      catalogue,
+      clock,
+      content: config.feedContent,
+    }),
+    catalogue,
+    urls,
+    clock,
+    publicUrl: config.publicUrl,
+    siteName: config.siteName,
   })
 
   await searchRoutes(app, {
@@ -369,6 +510,55 @@ export async function buildApp(
     publicUrl: config.publicUrl,
   })
 
+  await pushRoutes(app, {
+    push,
+    publicUrl: config.publicUrl,
+    serviceWorker: assets.serviceWorker.text,
+  })
+
+  await subscribeRoutes(app, {
+    newsletters,
+    session: readerSession,
+    catalogue,
+    clock,
+    reading,
+    page: {
+      siteName: config.siteName,
+      publicUrl: config.publicUrl,
+      stylesheet: assets.stylesheet.href,
+      script: assets.script.href,
+      urls,
+    },
+    digestTime: newsletters.digestTime,
+    push: { publicKey: vapid.publicKey, script: assets.push.href },
+  })
+  await newsletterBounceRoutes(app, {
+    newsletters,
+    secret: config.newsletterBounceSecret,
+  })
+
+  await chatRoutes(app, {
+    chat: chat.service,
+    hub: chat.hub,
+    readers,
+    catalogue,
+    publicUrl: config.publicUrl,
+  })
+  await chatPagesRoutes(app, {
+    chat: chat.service,
+    catalogue,
+    clock,
+    reading,
+    page: {
+      siteName: config.siteName,
+      publicUrl: config.publicUrl,
+      stylesheet: assets.stylesheet.href,
+      script: assets.script.href,
+      urls,
+    },
+    islandScript: assets.chat?.href,
+  })
+
   const session = createSessionHttp({ staff, publicUrl: config.publicUrl })
   await adminApi(app, {
     session,
@@ -380,9 +570,11 @@ export async function buildApp(
       storyRoutes({ desk, media: mediaLibrary, preview: site.preview }),
       mediaLibraryRoutes({ media: mediaLibrary, maxUploadBytes: config.maxUploadBytes }),
       moderationRoutes({ moderation, settings: communitySettings, catalogue }),
+      chatRoomRoutes({ chat: chat.service, catalogue }),
       outboxRoutes({ mailer }),
       webhookRoutes({ webhooks }),
       apiKeysRoutes({ keys: apiKeys }),
+      subscriberRoutes({ newsletters: newsletterAdmin }),
     ],
   })
   await contentApi(app, {
@@ -421,6 +613,10 @@ export async function buildApp(
       mailer,
       webhooks,
       search,
+      chat: chat.service,
+      push,
+      newsletters,
+      newsletterAdmin,
     },
   }
 }

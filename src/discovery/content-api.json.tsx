@@ -168,7 +168,10 @@ export function articleJson(article: Article, ctx: JsonContext): Record<string, 
 }
 
 /** The body as the story page shows it, with absolute addresses and plain <img> photos. */
-export function bodyHtml(article: Article, ctx: JsonContext): string {
+export function bodyHtml(
+  article: Pick<Article, 'editionId' | 'body' | 'bodyMedia' | 'bodyArticles'>,
+  ctx: JsonContext,
+): string {
   const edition = ctx.catalogue.editionById(article.editionId)
   const formats = edition && formatsFor(edition)
   const context: BodyRenderContext = {

@@ -1,4 +1,7 @@
 // The events Dateline announces on the bus: what changed, so every instance can react.
+import { type ChatEvent, parseChatEvent } from '../chat/chat-event.ts'
+
+export type { ChatEvent }
 
 export const STORY_EVENT_KINDS = ['published', 'updated', 'unpublished', 'breaking'] as const
 export type StoryEventKind = (typeof STORY_EVENT_KINDS)[number]
@@ -31,7 +34,7 @@ export interface CommentEvent {
   count: number
 }
 
-export type DatelineEvent = StoryEvent | CatalogueEvent | CommentEvent
+export type DatelineEvent = StoryEvent | CatalogueEvent | CommentEvent | ChatEvent
 
 export const BUS_CHANNEL = 'dateline:events'
 
@@ -43,6 +46,7 @@ export function parseEvent(text: string): DatelineEvent | undefined {
       | Partial<CatalogueEvent>
       | Partial<CommentEvent>
     if (event.type === 'catalogue') return { type: 'catalogue' }
+    if ((event as { type?: unknown }).type === 'chat') return parseChatEvent(event)
     if (event.type === 'comment') {
       const c = event
       return Number.isSafeInteger(c.articleId) &&

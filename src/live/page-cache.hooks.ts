@@ -13,11 +13,24 @@ declare module 'fastify' {
 export const PUBLIC_PAGE_CACHE_CONTROL =
   'public, max-age=30, s-maxage=60, stale-while-revalidate=300'
 
+const HTML = 'text/html; charset=utf-8'
+
 const headersOf = (page: CachedPage) => ({
   etag: page.etag,
   'cache-control': PUBLIC_PAGE_CACHE_CONTROL,
   'surrogate-key': page.keys.join(' '),
+  ...(page.lastModified !== undefined && { 'last-modified': page.lastModified }),
 })
+
+/** If-None-Match decides when sent; If-Modified-Since only then, for pages sent with a Last-Modified. */
+function notModified(page: CachedPage, headers: IncomingMessage['headers']): boolean {
+  const tag = headers['if-none-match']
+  if (tag !== undefined) return tag === page.etag
+  const since = headers['if-modified-since']
+  if (since === undefined || page.lastModified === undefined) return false
+  const at = Date.parse(since)
+  return !Number.isNaN(at) && Date.parse(page.lastModified) <= at
+}
 
 /**
  * Answers a request for a kept page straight from the HTTP server, before the framework parses and
@@ -32,14 +45,14 @@ export function servePageFromCache(
   if (req.method !== 'GET' || req.url === undefined) return false
   const page = cache.get(req.url)
   if (!page) return false
-  if (req.headers['if-none-match'] === page.etag) {
+  if (notModified(page, req.headers)) {
     res.writeHead(304, headersOf(page)).end()
     return true
   }
   res
     .writeHead(200, {
       ...headersOf(page),
-      'content-type': 'text/html; charset=utf-8',
+      'content-type': page.type ?? HTML,
       'content-length': page.body.length,
     })
     .end(page.body)
@@ -54,8 +67,11 @@ export async function pageCacheHooks(app: FastifyInstance, cache: PageCache) {
     const page = cache.get(request.url)
     if (!page) return
     reply.headers(headersOf(page))
-    if (request.headers['if-none-match'] === page.etag) return reply.code(304).send()
-    return reply.code(200).type('text/html; charset=utf-8').send(page.body)
+    if (notModified(page, request.headers)) return reply.code(304).send()
+    return reply
+      .code(200)
+      .type(page.type ?? HTML)
+      .send(page.body)
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -68,7 +84,15 @@ export async function pageCacheHooks(app: FastifyInstance, cache: PageCache) {
     )
       return payload
     reply.header('cache-control', PUBLIC_PAGE_CACHE_CONTROL).header('surrogate-key', keys.join(' '))
-    if (cache.enabled) reply.header('etag', cache.set(request.url, payload, keys).etag)
+    if (cache.enabled) {
+      const type = reply.getHeader('content-type')
+      const lastModified = reply.getHeader('last-modified')
+      const sent = {
+        ...(typeof type === 'string' && type !== HTML && { type }),
+        ...(typeof lastModified === 'string' && { lastModified }),
+      }
+      reply.header('etag', cache.set(request.url, payload, keys, sent).etag)
+    }
     return payload
   })
 }

@@ -7,6 +7,10 @@ export interface CachedPage {
   etag: string
   keys: readonly string[]
   storedAt: number
+  /** The Content-Type it was sent with; an HTML page's when absent. */
+  type?: string
+  /** The Last-Modified it was sent with, if any. */
+  lastModified?: string
 }
 
 export function createPageCache(options: {
@@ -50,7 +54,12 @@ export function createPageCache(options: {
       return page
     },
 
-    set(url: string, html: string, keys: readonly string[]): CachedPage {
+    set(
+      url: string,
+      html: string,
+      keys: readonly string[],
+      sent: { type?: string; lastModified?: string } = {},
+    ): CachedPage {
       remove(url)
       const body = Buffer.from(html)
       const page: CachedPage = {
@@ -58,6 +67,8 @@ export function createPageCache(options: {
         keys,
         etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
         storedAt: now(),
+        ...(sent.type !== undefined && { type: sent.type }),
+        ...(sent.lastModified !== undefined && { lastModified: sent.lastModified }),
       }
       if (size(page) > options.maxBytes) return page
       pages.set(url, page)

@@ -100,6 +100,19 @@ export function createRenditions(deps: { dataDir: string; media: MediaRepository
       })
     },
 
+    /** The same for a photo whose row the caller has read already: no query to look it up again. */
+    async fileOf(
+      asset: MediaView,
+      width: number,
+      format: RenditionFormat,
+    ): Promise<string | undefined> {
+      if (!RENDITION_WIDTHS.includes(width)) return undefined
+      return ensure(asset.id, width, format, async () => {
+        const original = originalOf(asset)
+        return original ? decode(original) : undefined
+      })
+    },
+
     /**
      * Makes every rendition a page may ask for, two at a time, and lists them; asking again while
      * they are being made waits for the same work. Rejects with the first encoding that fails.

@@ -25,12 +25,14 @@ const EXPECTED: Record<Action, StaffRole[]> = {
   'media.edit': ['contributor', 'author', 'editor', 'admin'],
   'taxonomy.manage': ['editor', 'admin'],
   'comments.moderate': ['editor', 'admin'],
+  'chat.manage': ['editor', 'admin'],
   'settings.manage': ['admin'],
   'outbox.read': ['admin'],
   'webhooks.manage': ['admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
   'api.manage': ['admin'],
+  'subscribers.manage': ['editor', 'admin'],
 }
 
 describe('the permission table', () => {

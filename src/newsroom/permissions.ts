@@ -19,6 +19,8 @@ export const ACTIONS = [
   'taxonomy.manage',
   /** The comment queue: approve, reject, mute and ban readers. */
   'comments.moderate',
+  /** Chat rooms: create, configure and archive them, their moderators, writers, mutes and bans. */
+  'chat.manage',
   /** Each edition's comment settings: mode, word lists, limits. */
   'settings.manage',
   /** Mail kept in the outbox when no SMTP server is configured. */
@@ -29,6 +31,8 @@ export const ACTIONS = [
   'audit.read',
   /** Content API keys: make, list and revoke them. */
   'api.manage',
+  /** Newsletter subscribers: counts, search, unsubscribe and delete, CSV export and import, digest time. */
+  'subscribers.manage',
 ] as const
 
 export type Action = (typeof ACTIONS)[number]
@@ -48,6 +52,8 @@ const editor: Action[] = [
   'story.correct',
   'taxonomy.manage',
   'comments.moderate',
+  'chat.manage',
+  'subscribers.manage',
 ]
 const admin: Action[] = [...ACTIONS]
 

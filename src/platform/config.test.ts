@@ -1,3 +1,4 @@
+import { createECDH } from 'node:crypto'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.ts'
@@ -48,6 +49,8 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'mail.example.com', 'SMTP_URL must be an smtp:// or smtps:// URL'],
     ['SMTP_URL', 'https://mail.example.com', 'SMTP_URL must be an smtp:// or smtps:// URL'],
     ['MAIL_FROM', 'The Ledger', 'MAIL_FROM must be an address'],
+    ['NEWSLETTER_RATE', '-1', 'NEWSLETTER_RATE must be a number of mails per second'],
+    ['NEWSLETTER_BATCH', '0', 'NEWSLETTER_BATCH must be a whole number of subscribers'],
   ])('stops on a bad %s (%s) with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError)
     expect(() => loadConfig({ [name]: value })).toThrow(message)
@@ -75,5 +78,99 @@ describe('loadConfig', () => {
 
   it('reports every problem together', () => {
     expect(() => loadConfig({ PORT: 'x', METRICS: 'y' })).toThrow(/PORT .*; METRICS /)
+  })
+
+  it('reads the newsletter settings, and never repeats a bad bounce secret', () => {
+    expect(loadConfig({})).toMatchObject({
+      newsletterRate: 10,
+      newsletterBatch: 500,
+      newsletterBounceSecret: undefined,
+    })
+    const secret = 'a-long-enough-secret-for-bounces'
+    expect(
+      loadConfig({
+        NEWSLETTER_RATE: '0',
+        NEWSLETTER_BATCH: '50',
+        NEWSLETTER_BOUNCE_SECRET: secret,
+      }),
+    ).toMatchObject({ newsletterRate: 0, newsletterBatch: 50, newsletterBounceSecret: secret })
+    expect(() => loadConfig({ NEWSLETTER_BOUNCE_SECRET: 'short secret' })).toThrow(
+      /^Configuration error: NEWSLETTER_BOUNCE_SECRET must be 24 to 200 printable characters without spaces$/,
+    )
+  })
+
+  it('sends deks in feeds by default, whole bodies with FEED_CONTENT=full', () => {
+    expect(loadConfig({}).feedContent).toBe('summary')
+    expect(loadConfig({ FEED_CONTENT: 'full' }).feedContent).toBe('full')
+    expect(() => loadConfig({ FEED_CONTENT: 'body' })).toThrow(
+      'FEED_CONTENT must be summary or full (got "body")',
+    )
+  })
+
+  describe('web push', () => {
+    const pair = () => {
+      const ecdh = createECDH('prime256v1')
+      ecdh.generateKeys()
+      return {
+        VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString('base64url'),
+        VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString('base64url'),
+      }
+    }
+
+    it('generates keys later by default, with a subject from the public address or the sender', () => {
+      expect(loadConfig({ PUBLIC_URL: 'https://news.example.com' })).toMatchObject({
+        vapidKeys: undefined,
+        vapidSubject: 'https://news.example.com',
+        pushAllowInsecureEndpoints: false,
+      })
+      expect(
+        loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000', MAIL_FROM: 'Desk <desk@example.com>' })
+          .vapidSubject,
+      ).toBe('mailto:desk@example.com')
+    })
+
+    it('reads a matching key pair, a subject and the loopback switch', () => {
+      const keys = pair()
+      const config = loadConfig({
+        ...keys,
+        VAPID_SUBJECT: 'mailto:desk@example.com',
+        PUSH_ALLOW_INSECURE_ENDPOINTS: 'true',
+      })
+      expect(config.vapidKeys).toEqual({
+        publicKey: keys.VAPID_PUBLIC_KEY,
+        privateKey: keys.VAPID_PRIVATE_KEY,
+      })
+      expect(Object.isFrozen(config.vapidKeys)).toBe(true)
+      expect(config).toMatchObject({
+        vapidSubject: 'mailto:desk@example.com',
+        pushAllowInsecureEndpoints: true,
+      })
+    })
+
+    it.each([
+      [{ VAPID_PUBLIC_KEY: 'BAAA' }, 'must be set together'],
+      [{ ...pair(), VAPID_PUBLIC_KEY: 'not a key' }, 'VAPID_PUBLIC_KEY must be an uncompressed'],
+      [
+        { ...pair(), VAPID_PRIVATE_KEY: 'c2hvcnQ' },
+        'VAPID_PRIVATE_KEY must be a P-256 private key',
+      ],
+      [{ ...pair(), VAPID_PRIVATE_KEY: pair().VAPID_PRIVATE_KEY }, 'is not the private key of'],
+      [{ VAPID_SUBJECT: 'desk@example.com' }, 'VAPID_SUBJECT must be a mailto: address'],
+      [{ VAPID_SUBJECT: 'http://news.example.com' }, 'VAPID_SUBJECT must be a mailto: address'],
+      [
+        { PUSH_ALLOW_INSECURE_ENDPOINTS: 'yes' },
+        'PUSH_ALLOW_INSECURE_ENDPOINTS must be true or false',
+      ],
+    ])('stops on bad push settings (%o)', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(message)
+    })
+
+    it('never repeats the private key in a problem', () => {
+      const keys = pair()
+      const other = pair().VAPID_PRIVATE_KEY
+      expect(() => loadConfig({ ...keys, VAPID_PRIVATE_KEY: other })).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining(other) }),
+      )
+    })
   })
 })

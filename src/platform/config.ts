@@ -1,4 +1,5 @@
 // The one place that reads the environment: every key typed, defaulted and checked, then frozen.
+import { createECDH } from 'node:crypto'
 import path from 'node:path'
 
 export type DatabaseConfig =
@@ -28,6 +29,20 @@ export interface Config {
   readonly mailFrom: string
   /** Origins whose pages may call the Content API from a browser; `*` for any; empty: no CORS. */
   readonly apiCorsOrigins: readonly string[]
+  /** What feed items carry as their content: the dek (`summary`) or the whole body (`full`). */
+  readonly feedContent: 'summary' | 'full'
+  /** Newsletter mails each instance sends per second at most; 0: as fast as the mail server takes them. */
+  readonly newsletterRate: number
+  /** Subscribers per newsletter sending job. */
+  readonly newsletterBatch: number
+  /** The shared secret of POST /subscriptions/bounces; undefined: that endpoint is off. */
+  readonly newsletterBounceSecret: string | undefined
+  /** The VAPID key pair of web push, both base64url; undefined: generated into DATA_DIR at first start. */
+  readonly vapidKeys: { readonly publicKey: string; readonly privateKey: string } | undefined
+  /** Where push services can reach the site's operator: a mailto: or https: URL. */
+  readonly vapidSubject: string
+  /** Accepts push endpoints on loopback addresses, over http too: for tests and a local push service. */
+  readonly pushAllowInsecureEndpoints: boolean
 }
 
 export class ConfigError extends Error {}
@@ -126,6 +141,35 @@ export function loadConfig(env: Env = process.env): Config {
   )
 
   const apiCorsOrigins = read<readonly string[]>('API_CORS_ORIGINS', [], parseOrigins)
+  const feedContent = read<'summary' | 'full'>('FEED_CONTENT', 'summary', (raw) =>
+    raw === 'summary' || raw === 'full' ? raw : new Problem('must be summary or full'),
+  )
+  const newsletterRate = read('NEWSLETTER_RATE', 10, (raw) => {
+    const n = Number(raw)
+    return Number.isFinite(n) && n >= 0 && n <= 100_000
+      ? n
+      : new Problem('must be a number of mails per second from 0 (no limit) to 100000')
+  })
+  const newsletterBatch = read('NEWSLETTER_BATCH', 500, (raw) => {
+    const n = Number(raw)
+    return Number.isInteger(n) && n >= 1 && n <= 10_000
+      ? n
+      : new Problem('must be a whole number of subscribers from 1 to 10000')
+  })
+  const newsletterBounceSecret = parseBounceSecret(env.NEWSLETTER_BOUNCE_SECRET, problems)
+  const vapidKeys = parseVapidKeys(env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY, problems)
+  const vapidSubject = read('VAPID_SUBJECT', defaultVapidSubject(publicUrl, mailFrom), (raw) =>
+    /^mailto:[^\s<>@]+@[^\s<>@]+$/.test(raw) || /^https:\/\/[^\s/]+/.test(raw)
+      ? raw
+      : new Problem('must be a mailto: address or an https:// URL'),
+  )
+  const pushAllowInsecureEndpoints = read('PUSH_ALLOW_INSECURE_ENDPOINTS', false, (raw) =>
+    raw === 'true' || raw === '1'
+      ? true
+      : raw === 'false' || raw === '0'
+        ? false
+        : new Problem('must be true or false'),
+  )
 
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`)
   return Object.freeze({
@@ -145,6 +189,13 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom,
     apiCorsOrigins: Object.freeze(apiCorsOrigins),
+    feedContent,
+    newsletterRate,
+    newsletterBatch,
+    newsletterBounceSecret,
+    vapidKeys: vapidKeys && Object.freeze(vapidKeys),
+    vapidSubject,
+    pushAllowInsecureEndpoints,
   })
 }
 
@@ -203,6 +254,55 @@ function defaultMailFrom(siteName: string, publicUrl: string): string {
     ? `"${siteName.replace(/["\\]/g, '\\$&')}"`
     : siteName
   return `${name} <no-reply@${new URL(publicUrl).hostname}>`
+}
+
+/** The site's address when it is https, else mailto: the sender of its mail (push services need one). */
+function defaultVapidSubject(publicUrl: string, mailFrom: string): string {
+  if (publicUrl.startsWith('https:')) return publicUrl
+  return `mailto:${/<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom}`
+}
+
+/**
+ * Both VAPID keys or neither: the public one a P-256 point (65 bytes), the private one its 32-byte
+ * scalar, both base64url, and the pair matching. Problems never repeat the private key.
+ */
+function parseVapidKeys(
+  publicKey: string | undefined,
+  privateKey: string | undefined,
+  problems: string[],
+): { publicKey: string; privateKey: string } | undefined {
+  if (!publicKey && !privateKey) return undefined
+  const bytes = (text: string) =>
+    /^[\w-]+$/.test(text) ? Buffer.from(text, 'base64url') : Buffer.alloc(0)
+  const pub = bytes(publicKey ?? '')
+  const priv = bytes(privateKey ?? '')
+  if (!publicKey || !privateKey)
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together, or neither')
+  else if (pub.length !== 65 || pub[0] !== 4)
+    problems.push(
+      `VAPID_PUBLIC_KEY must be an uncompressed P-256 public key in base64url, 87 characters (got "${publicKey}")`,
+    )
+  else if (priv.length !== 32)
+    problems.push('VAPID_PRIVATE_KEY must be a P-256 private key in base64url, 43 characters')
+  else {
+    const ecdh = createECDH('prime256v1')
+    let matches = false
+    try {
+      ecdh.setPrivateKey(priv)
+      matches = ecdh.getPublicKey().equals(pub)
+    } catch {}
+    if (matches) return { publicKey, privateKey }
+    problems.push('VAPID_PRIVATE_KEY is not the private key of VAPID_PUBLIC_KEY')
+  }
+  return undefined
+}
+
+/** The secret as given, or a problem that does not repeat it. */
+function parseBounceSecret(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (/^[\x21-\x7e]{24,200}$/.test(raw)) return raw
+  problems.push('NEWSLETTER_BOUNCE_SECRET must be 24 to 200 printable characters without spaces')
+  return undefined
 }
 
 /** The URL as given, or a problem that does not repeat its password. */

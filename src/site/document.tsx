@@ -2,6 +2,7 @@
 // same on thousands of pages, so each is rendered once per edition and kept until it changes.
 import { renderToString } from 'preact-render-to-string'
 import type { NewsfeedList } from '../content/content.types.ts'
+import { feedAlternates } from '../discovery/feed-links.ts'
 import { serializeJsonLd } from '../discovery/structured-data.ts'
 import { BreakingBanner, Newsfeed } from './components/newsfeed.tsx'
 import { SiteFooter, SiteHeader } from './components/site-header.tsx'
@@ -73,6 +74,14 @@ function Head({ view, alternates }: { view: PageView; alternates: Alternate[] })
       {self && alternates.length > 0 && view.xDefault !== undefined && (
         <link rel="alternate" hrefLang="x-default" href={ctx.publicUrl + view.xDefault} />
       )}
+      {feedAlternates(ctx.urls, ctx.edition, ctx.t, ctx.siteName, view.feed).map((feed) => (
+        <link
+          rel="alternate"
+          type={feed.type}
+          title={feed.title}
+          href={ctx.publicUrl + feed.href}
+        />
+      ))}
       {view.meta?.map((tag) =>
         'property' in tag ? (
           <meta property={tag.property} content={tag.content} />

@@ -1,6 +1,7 @@
 // What a page hands to the document: its head fields and its main content.
 import type { VNode } from 'preact'
 import type { Edition } from '../content/content.types.ts'
+import type { FeedScope } from '../discovery/feed-links.ts'
 import type { JsonLd, MetaTag } from '../discovery/structured-data.ts'
 import type { PageContext } from './page-context.ts'
 
@@ -25,6 +26,8 @@ export interface PageView {
   jsonLd?: JsonLd[]
   /** The current section, highlighted in the navigation. */
   sectionId?: number
+  /** Whose feeds the head announces: a section's, tag's or author's; the edition's when absent. */
+  feed?: FeedScope
   /** A notice above the page, kept out of search engines: the newsroom's preview of a story. */
   preview?: string
   main: VNode

@@ -1,6 +1,7 @@
 // The reader site's routes: edition homes, sections, tags, authors, stories, and their error pages.
 import type { Duplex } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { CHAT_ROOMS_KEY, type ChatLinksFor } from '../chat/pages/chat-links.tsx'
 import type { Catalogue } from '../content/catalogue.ts'
 import type { Edition } from '../content/content.types.ts'
 import type { ReadingService } from '../content/reading.service.ts'
@@ -29,6 +30,8 @@ export interface SiteDeps {
   script: string
   commentsScript: string
   defaultEdition: string
+  /** Topic chat rooms a story's page links to. */
+  chatLinks?: ChatLinksFor
 }
 
 type EditionParams = { edition: string }
@@ -121,6 +124,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
           base: urls.section(edition, section),
           list,
           sectionId: section.parentId ?? section.id,
+          feed: { section },
           alternates: catalogue.editions().flatMap((other) => {
             const same = other.id !== edition.id && catalogue.section(other.id, section.slug)
             return same ? [{ edition: other, href: urls.section(other, same) }] : []
@@ -151,6 +155,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
           kicker: ctx.t('tag.heading'),
           base: urls.tag(edition, found.tag),
           list: found.list,
+          feed: { tag: found.tag },
         }),
         [surrogate.tag(found.tag.id)],
         found.list.items,
@@ -178,6 +183,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
           description: found.author.bio,
           base: urls.author(edition, found.author),
           list: found.list,
+          feed: { author: found.author },
         }),
         [surrogate.author(found.author.id)],
         found.list.items,
@@ -202,7 +208,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       const [path, query] = request.url.split('?')
       if (canonical !== path)
         return reply.redirect(query ? `${canonical}?${query}` : canonical, 301)
-      const ctx = await contextFor(edition)
+      const [ctx, chatLinks] = await Promise.all([
+        contextFor(edition),
+        deps.chatLinks?.(article) ?? [],
+      ])
       const linked = [
         ...article.related,
         ...article.bodyArticles.values(),
@@ -211,8 +220,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
       ]
       return sendPublic(
         reply,
-        articlePage({ ctx, article }),
-        [surrogate.article(article.id), surrogate.comments(article.id)],
+        articlePage({ ctx, article, chatLinks }),
+        [surrogate.article(article.id), surrogate.comments(article.id), CHAT_ROOMS_KEY],
         linked,
       )
     },

@@ -3,6 +3,8 @@ import type { ComponentChild } from 'preact'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { ApiError, api, type Session } from './api.ts'
 import { AppContext, type AppContextValue } from './app-context.ts'
+import { ChatsPage } from './chats/chats-page.tsx'
+import { ChatRoomPage } from './chats/room-page.tsx'
 import { CommentsPage } from './comments/comments-page.tsx'
 import { CommunitySettingsPage } from './comments/community-settings-page.tsx'
 import { ModerationLogPage } from './comments/moderation-log-page.tsx'
@@ -33,6 +35,7 @@ import {
   useLocation,
   withQuery,
 } from './router.ts'
+import { SubscribersPage } from './subscribers/subscribers-page.tsx'
 
 const SIGNED_OUT: Pick<Session, 'staff' | 'permissions'> = { staff: null, permissions: [] }
 
@@ -161,6 +164,12 @@ function signedInView(
       wide: true,
     }
   const denied = { node: <NotFoundPage title="Not allowed" message="Your role cannot see this." /> }
+  const chatRoom = match('/admin/chats/:id', path)
+  const chatRoomId = Number(chatRoom?.id)
+  if (chatRoom && Number.isInteger(chatRoomId) && chatRoomId > 0)
+    return app.can('chat.manage')
+      ? { node: <ChatRoomPage key={chatRoomId} id={chatRoomId} /> }
+      : denied
   switch (path) {
     case '/admin/media':
       return { node: <MediaLibraryPage />, wide: true }
@@ -172,12 +181,16 @@ function signedInView(
       return app.can('comments.moderate') ? { node: <CommentsPage query={query} /> } : denied
     case '/admin/comments/log':
       return app.can('comments.moderate') ? { node: <ModerationLogPage /> } : denied
+    case '/admin/chats':
+      return app.can('chat.manage') ? { node: <ChatsPage query={query} /> } : denied
     case '/admin/settings':
       return app.can('settings.manage')
         ? { node: <Redirect to="/admin/settings/community" /> }
         : denied
     case '/admin/settings/community':
       return app.can('settings.manage') ? { node: <CommunitySettingsPage query={query} /> } : denied
+    case '/admin/subscribers':
+      return app.can('subscribers.manage') ? { node: <SubscribersPage query={query} /> } : denied
     case '/admin/outbox':
       return app.can('outbox.read') ? { node: <OutboxPage /> } : denied
     case '/admin/api-keys':

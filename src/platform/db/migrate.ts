@@ -10,6 +10,9 @@ import * as community from './migrations/20261128_0006_community.ts'
 import * as apiAndWebhooks from './migrations/20261128_0007_api_and_webhooks.ts'
 import * as search from './migrations/20261128_0008_search.ts'
 import * as sitemaps from './migrations/20261128_0009_sitemaps.ts'
+import * as chats from './migrations/20261128_0010_chats.ts'
+import * as newsletters from './migrations/20261128_0011_newsletters.ts'
+import * as push from './migrations/20261128_0012_push.ts'
 
 const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
@@ -21,6 +24,9 @@ const migrations: Record<string, Migration> = {
   '20261128_0007_api_and_webhooks': apiAndWebhooks,
   '20261128_0008_search': search,
   '20261128_0009_sitemaps': sitemaps,
+  '20261128_0010_chats': chats,
+  '20261128_0011_newsletters': newsletters,
+  '20261128_0012_push': push,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the database before its types exist

@@ -1,5 +1,7 @@
 // Kysely table types: the shape of every table, shared by both dialects.
 import type { ColumnType, Generated } from 'kysely'
+import type { ChatTables } from '../../chat/chat.table.ts'
+import type { NewsletterTables } from '../../subscriptions/newsletter.table.ts'
 
 /** Stored as timestamptz on PostgreSQL and ISO-8601 UTC text on SQLite; written as ISO text. */
 export type Timestamp = ColumnType<Date | string, string, string>
@@ -326,7 +328,7 @@ export interface WebhookDeliveryTable {
   created_at: Timestamp
 }
 
-export interface DB {
+export interface DB extends ChatTables, NewsletterTables {
   editions: EditionTable
   sections: SectionTable
   tags: TagTable

@@ -27,6 +27,17 @@ export function SiteHeader(props: { ctx: PageContext; switcher: Alternate[]; sec
           {ctx.siteName}
         </a>
         <p class="masthead__tagline">{t('site.tagline')}</p>
+        <a
+          class="masthead__subscribe"
+          href={`${ctx.urls.edition(edition)}/subscribe`}
+          data-subscribe-dialog
+          data-label-title={t('subscribe.title')}
+          data-label-close={t('subscribe.dialog.close')}
+          data-label-more={t('subscribe.dialog.more')}
+          data-label-failed={t('subscribe.dialog.failed')}
+        >
+          {t('subscribe.button')}
+        </a>
       </div>
       <nav class="sections-nav" aria-label={t('nav.main')}>
         <ul>
@@ -43,6 +54,9 @@ export function SiteHeader(props: { ctx: PageContext; switcher: Alternate[]; sec
               </a>
             </li>
           ))}
+          <li>
+            <a href={`${ctx.urls.edition(edition)}/chats`}>{t('nav.chats')}</a>
+          </li>
         </ul>
       </nav>
     </header>

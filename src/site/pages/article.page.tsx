@@ -1,5 +1,6 @@
 // One story's page: the story, the stories related to it, and the way on to the next one.
 
+import { type ChatLink, ChatLinks } from '../../chat/pages/chat-links.tsx'
 import type { Article, Section } from '../../content/content.types.ts'
 import { storyHead } from '../../discovery/structured-data.ts'
 import { ArticleStory, storyTitle, translationsOf } from '../components/article-story.tsx'
@@ -9,7 +10,16 @@ import { StoryCard } from '../components/story-card.tsx'
 import type { PageContext } from '../page-context.ts'
 import type { PageView } from '../page-view.ts'
 
-export function articlePage({ ctx, article }: { ctx: PageContext; article: Article }): PageView {
+export function articlePage({
+  ctx,
+  article,
+  chatLinks = [],
+}: {
+  ctx: PageContext
+  article: Article
+  /** Topic rooms linked to the story's section or tags. */
+  chatLinks?: ChatLink[]
+}): PageView {
   const section = ctx.catalogue.sectionById(article.sectionId)
   const parent = section?.parentId ? ctx.catalogue.sectionById(section.parentId) : undefined
   const alternates = translationsOf(ctx, article)
@@ -32,6 +42,7 @@ export function articlePage({ ctx, article }: { ctx: PageContext; article: Artic
     main: (
       <>
         <ArticleStory ctx={ctx} article={article} eager />
+        <ChatLinks ctx={ctx} links={chatLinks} />
         <CommentsSection ctx={ctx} article={article} />
         {article.related.length > 0 && (
           <section class="related">

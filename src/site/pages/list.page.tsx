@@ -1,6 +1,7 @@
 // A paged list of stories: the section, tag and author pages.
 import type { ComponentChildren } from 'preact'
 import type { ArticleSummary, Page } from '../../content/content.types.ts'
+import type { FeedScope } from '../../discovery/feed-links.ts'
 import { Pagination } from '../components/pagination.tsx'
 import { StoryCard } from '../components/story-card.tsx'
 import type { PageContext } from '../page-context.ts'
@@ -21,6 +22,8 @@ export function listPage(props: {
   /** The same list in other editions, such as a section of the same address. */
   alternates?: Alternate[]
   intro?: ComponentChildren
+  /** The section, tag or author whose feeds the head announces. */
+  feed?: FeedScope
 }): PageView {
   const { ctx, list } = props
   const title =
@@ -34,6 +37,7 @@ export function listPage(props: {
     canonical: list.page === 1 ? props.base : `${props.base}?page=${list.page}`,
     sectionId: props.sectionId,
     alternates: props.alternates,
+    feed: props.feed,
     main: (
       <>
         <header class="list-header">

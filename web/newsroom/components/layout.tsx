@@ -24,6 +24,8 @@ const NAV: NavItem[] = [
     permission: 'comments.moderate',
     prefix: '/admin/comments',
   },
+  { href: '/admin/chats', label: 'Chats', permission: 'chat.manage', prefix: '/admin/chats' },
+  { href: '/admin/subscribers', label: 'Subscribers', permission: 'subscribers.manage' },
   { href: '/admin/staff', label: 'Staff', permission: 'staff.manage' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit.read' },
   {
