@@ -317,6 +317,17 @@ export async function buildApp(
     bus,
     outbox: webhooks.outbox,
   })
+  const chat = await createChat({
+    db,
+    bus,
+    log,
+    clock,
+    readers: readerRepository,
+    settings: communitySettings,
+    catalogue,
+    tags: taxonomyRepository,
+    limits,
+  })
   const readers = createReaderService({
     db,
     readers: readerRepository,
@@ -325,6 +336,7 @@ export async function buildApp(
     mails: createReaderMails(config.siteName),
     clock,
     forget: comments.forget,
+    exports: [chat.service.exportOf],
   })
   const commentStream = createCommentStream({ bus, log, load: comments.publicJson })
   const newsletters = createNewsletterService({
@@ -344,17 +356,6 @@ export async function buildApp(
     issues: newsletterIssues,
     catalogue,
     clock,
-  })
-  const chat = await createChat({
-    db,
-    bus,
-    log,
-    clock,
-    readers: readerRepository,
-    settings: communitySettings,
-    catalogue,
-    tags: taxonomyRepository,
-    limits,
   })
   const desk = createDeskService({
     desk: deskRepository,

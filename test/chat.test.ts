@@ -231,4 +231,21 @@ describe.each(DIALECTS)('chat rooms in the Admin API on %s', (dialect) => {
     expect((await author.get(`${base}/log`)).status).toBe(403)
     expect((await editor.get('/chat/rooms/99999/log')).status).toBe(404)
   })
+
+  it("puts a reader's chat messages and reactions in their data download", async () => {
+    const general = await t.services.chat.roomBySlug(room.en.id, 'general')
+    const posted = await t.services.chat.post(bob.id, general!.id, { text: 'Mine to keep' }, ip)
+    await t.services.chat.react(bob.id, posted.id, '👍', true)
+    const data = await t.app.inject({
+      method: 'GET',
+      url: '/en/account/data.json',
+      headers: { cookie: bob.cookie },
+    })
+    expect(data.statusCode).toBe(200)
+    const { chatMessages, chatReactions } = data.json()
+    expect(chatMessages).toContainEqual(
+      expect.objectContaining({ id: posted.id, room_id: general!.id, body: 'Mine to keep' }),
+    )
+    expect(chatReactions).toContainEqual({ message_id: posted.id, emoji: '👍' })
+  })
 })

@@ -171,6 +171,25 @@ export function createChatMessageRepository(db: Db) {
       return counts
     },
 
+    /** Everything the reader wrote and reacted with, for their data download. */
+    async exportOf(readerId: number) {
+      const [messages, reactions] = await Promise.all([
+        db
+          .selectFrom('chat_messages')
+          .select(['id', 'room_id', 'reply_to_id', 'body', 'created_at', 'deleted_at'])
+          .where('reader_id', '=', readerId)
+          .orderBy('id')
+          .execute(),
+        db
+          .selectFrom('chat_reactions')
+          .select(['message_id', 'emoji'])
+          .where('reader_id', '=', readerId)
+          .orderBy('message_id')
+          .execute(),
+      ])
+      return { chatMessages: messages, chatReactions: reactions }
+    },
+
     /** The reader's own reactions on the room's latest messages, as "messageId emoji" keys. */
     async reactionsBy(readerId: number, roomId: number, limit = 1000): Promise<string[]> {
       const rows = await db

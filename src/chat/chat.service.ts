@@ -43,6 +43,7 @@ export function createChatService(deps: {
     standing: access.standing,
     online: deps.online,
     reactionsBy: messages.reactionsBy,
+    exportOf: messages.exportOf,
 
     /** The edition's rooms that are not archived, the general room first, with who is online. */
     async rooms(editionId: number): Promise<Array<ChatRoom & { online: number }>> {

@@ -68,8 +68,11 @@ export function createReaderService(deps: {
   clock: Clock
   /** What deleting an account does to its comments, in the deletion's transaction. */
   forget: (trx: Db, reader: Reader) => Promise<void>
+  /** What other domains keep of a reader (chat messages), added to their data download. */
+  exports?: Array<(readerId: number) => Promise<Record<string, unknown>>>
 }) {
   const { db, readers, limits, clock } = deps
+  const exports = deps.exports ?? []
   const iso = () => clock.now().toISOString()
 
   const refuseIfUsedUp = async (checks: readonly (readonly [string, Limit])[]) => {
@@ -281,6 +284,7 @@ export function createReaderService(deps: {
           confirmedAt: reader.confirmedAt?.toISOString() ?? null,
         },
         ...(await readers.export(reader.id)),
+        ...Object.assign({}, ...(await Promise.all(exports.map((part) => part(reader.id))))),
       }
     },
   }
