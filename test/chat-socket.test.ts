@@ -377,6 +377,9 @@ describe.each(DIALECTS)('chat sockets on %s', (dialect) => {
     await a.next('message', (f) => f.message.id === before[2])
     a.socket.terminate()
     const missed = [await posted(b, 'Four'), await posted(b, 'Five')]
+    // A message the client already shows is deleted while it is away.
+    b.send({ type: 'delete', messageId: before[1]! })
+    await b.next('deleted', (f) => f.messageId === before[1])
     // More arrive while the client reconnects and catches up.
     const racing = Array.from({ length: 10 }, (_, i) => `Racing ${i}`)
     const nonces = racing.map((text, i) => {
@@ -390,6 +393,7 @@ describe.each(DIALECTS)('chat sockets on %s', (dialect) => {
     const ids = back.all('message').map((f) => f.message.id)
     expect(ids).toEqual([...missed, ...acks.map((f) => f.messageId)].sort((x, y) => x - y))
     expect(back.frames[0]).toMatchObject({ type: 'hello', resumed: true })
+    expect(back.all('deleted').map((f) => f.messageId)).toEqual([before[1]])
   })
 
   it('tells a client that missed too much to reload', async () => {

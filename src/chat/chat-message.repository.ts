@@ -95,6 +95,25 @@ export function createChatMessageRepository(db: Db) {
       return rows.map(toRow)
     },
 
+    /** Ids of deleted messages among the room's `limit` latest up to `upTo`, newest first. */
+    async deletedUpTo(roomId: number, upTo: number, limit: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom((eb) =>
+          eb
+            .selectFrom('chat_messages')
+            .select(['id', 'deleted_at'])
+            .where('room_id', '=', roomId)
+            .where('id', '<=', upTo)
+            .orderBy('id', 'desc')
+            .limit(limit)
+            .as('latest'),
+        )
+        .select('id')
+        .where('deleted_at', 'is not', null)
+        .execute()
+      return rows.map((row) => row.id)
+    },
+
     async insert(
       trx: Db,
       values: {

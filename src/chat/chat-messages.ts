@@ -162,6 +162,9 @@ export function createChatMessages(deps: {
       return rows.length > RESUME_MAX ? undefined : withReactions(rows)
     },
 
+    /** Messages a reconnecting client may still show that were deleted meanwhile. */
+    deletedUpTo: (roomId: number, upTo: number) => messages.deletedUpTo(roomId, upTo, RESUME_MAX),
+
     async post(
       readerId: number | null,
       roomId: number,

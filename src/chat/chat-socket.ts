@@ -102,6 +102,8 @@ export function serveChatSocket(
     if (after !== undefined && missed === undefined) hub.send(peer, { type: 'reset' })
     if (after !== undefined && missed !== undefined) {
       sentUpTo = after
+      for (const messageId of await chat.deletedUpTo(room.id, after))
+        hub.send(peer, { type: 'deleted', messageId })
       for (const message of missed) {
         hub.send(peer, { type: 'message', message })
         sentUpTo = message.id
