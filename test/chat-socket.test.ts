@@ -114,6 +114,11 @@ describe.each(DIALECTS)('chat sockets on %s', (dialect) => {
     })
     expect((await join(mod)).frames[0]).toMatchObject({ me: { moderator: true, canWrite: true } })
     await guest.next('presence', (f) => f.online === 3)
+    // A reader's second tab is the same reader; a second guest is another one.
+    const tab = await join(alice)
+    expect(tab.frames[0]).toMatchObject({ online: 3 })
+    await join()
+    await guest.next('presence', (f) => f.online === 4)
   })
 
   it('broadcasts messages, quoted replies, reactions and deletions to the whole room', async () => {

@@ -43,6 +43,8 @@ export function createChatHub(deps: {
   presence?: Partial<PresenceTiming>
 }) {
   const rooms = new Map<number, Set<Peer>>()
+  /** Open sockets per signed-in reader and room: a reader with two tabs open is one reader here. */
+  const tabs = new Map<string, number>()
   /** Frames for each room waiting for the next write to its sockets. */
   const outgoing = new Map<number, Outgoing[]>()
   let flushing: NodeJS.Immediate | undefined
@@ -158,14 +160,22 @@ export function createChatHub(deps: {
       const peers = rooms.get(roomId) ?? new Set<Peer>()
       rooms.set(roomId, peers)
       peers.add(peer)
-      presence.joined(roomId)
+      const key = readerId === null ? undefined : `${roomId} ${readerId}`
+      const open = key === undefined ? 0 : (tabs.get(key) ?? 0)
+      if (key !== undefined) tabs.set(key, open + 1)
+      if (open === 0) presence.joined(roomId)
       socket.on('pong', () => {
         peer.alive = true
       })
       socket.once('close', () => {
         peers.delete(peer)
         if (peers.size === 0) rooms.delete(roomId)
-        presence.left(roomId)
+        const left = key === undefined ? 0 : (tabs.get(key) ?? 1) - 1
+        if (key !== undefined) {
+          if (left === 0) tabs.delete(key)
+          else tabs.set(key, left)
+        }
+        if (left === 0) presence.left(roomId)
       })
       return peer
     },
