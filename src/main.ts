@@ -487,6 +487,14 @@ export async function buildApp(
   })
 
   const readerSession = createReaderSessionHttp({ readers, publicUrl: config.publicUrl })
+  // What every page in the site's layout needs, for the domains that render their own pages.
+  const sitePage = {
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+    stylesheet: assets.stylesheet.href,
+    script: assets.script.href,
+    urls,
+  }
   await communityRoutes(app, {
     comments,
     repository: commentRepository,
@@ -501,13 +509,7 @@ export async function buildApp(
     catalogue,
     clock,
     reading,
-    page: {
-      siteName: config.siteName,
-      publicUrl: config.publicUrl,
-      stylesheet: assets.stylesheet.href,
-      script: assets.script.href,
-      urls,
-    },
+    page: sitePage,
     publicUrl: config.publicUrl,
   })
 
@@ -523,13 +525,7 @@ export async function buildApp(
     catalogue,
     clock,
     reading,
-    page: {
-      siteName: config.siteName,
-      publicUrl: config.publicUrl,
-      stylesheet: assets.stylesheet.href,
-      script: assets.script.href,
-      urls,
-    },
+    page: sitePage,
     digestTime: newsletters.digestTime,
     push: { publicKey: vapid.publicKey, script: assets.push.href },
   })
@@ -550,13 +546,7 @@ export async function buildApp(
     catalogue,
     clock,
     reading,
-    page: {
-      siteName: config.siteName,
-      publicUrl: config.publicUrl,
-      stylesheet: assets.stylesheet.href,
-      script: assets.script.href,
-      urls,
-    },
+    page: sitePage,
     islandScript: assets.chat?.href,
   })
 
