@@ -11,8 +11,7 @@ import { looksLikeToken } from '../platform/security/tokens.ts'
 import type { MessageKey, Translate } from '../site/i18n/messages.ts'
 import { pageContext, translatorFor } from '../site/page-context.ts'
 import type { PageView } from '../site/page-view.ts'
-import { type ErrorKind, errorPage } from '../site/pages/error.page.tsx'
-import { PageError } from '../site/params.ts'
+import { PageError, statusOf } from '../site/params.ts'
 import { sendPage } from '../site/render.ts'
 import type { Urls } from '../site/urls.ts'
 import { safeNext } from './community.routes.ts'
@@ -223,13 +222,8 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
       await session.identify(request)
     })
 
-    scope.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
-      const status =
-        error instanceof PageError
-          ? error.status
-          : error instanceof DomainError
-            ? HTTP_STATUS[error.code]
-            : (error.statusCode ?? 500)
+    scope.setErrorHandler(async (error, request, reply) => {
+      const status = statusOf(error)
       const code = request.url.split(/[/?]/)[1] ?? ''
       const named = catalogue.edition(code)
       const form = (request.routeOptions.config as { accountForm?: FormName }).accountForm
@@ -239,11 +233,8 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
         const message = translatorFor(named)(key)
         return showForm(request, reply, named, form, {}, { message }, status)
       }
-      if (status >= 500) request.log.error({ err: error }, 'account page failed')
-      const edition = named ?? catalogue.editions()[0]
-      const kind: ErrorKind = status === 404 ? 'notFound' : status >= 500 ? 'server' : 'badRequest'
-      if (!edition) return reply.code(status).type('text/plain; charset=utf-8').send(kind)
-      return send(reply, edition, (ctx) => errorPage({ ctx, kind }), status)
+      // The site's error page, from the site's handler.
+      throw error
     })
 
     /** A form's POST: the CSRF check first, then the handler; what it refuses shows on the form. */

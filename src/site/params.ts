@@ -1,4 +1,5 @@
 // Reading reader URLs: anything malformed becomes a PageError with the reason the page shows.
+import { DomainError, HTTP_STATUS } from '../platform/errors.ts'
 import type { MessageKey } from './i18n/messages.ts'
 
 export class PageError extends Error {
@@ -8,6 +9,13 @@ export class PageError extends Error {
   ) {
     super(reason ?? String(status))
   }
+}
+
+/** The HTTP status an error thrown while answering a page stands for. */
+export function statusOf(error: unknown): number {
+  if (error instanceof PageError) return error.status
+  if (error instanceof DomainError) return HTTP_STATUS[error.code]
+  return (error as { statusCode?: number }).statusCode ?? 500
 }
 
 export const MAX_PAGE = 10_000

@@ -7,7 +7,6 @@ import type { Edition } from '../content/content.types.ts'
 import type { ReadingService } from '../content/reading.service.ts'
 import { surrogate } from '../live/surrogate-keys.ts'
 import type { Clock } from '../platform/clock.ts'
-import { DomainError, HTTP_STATUS } from '../platform/errors.ts'
 import { renderDocument } from './document.tsx'
 import { type PageContext, pageContext } from './page-context.ts'
 import type { PageView } from './page-view.ts'
@@ -15,7 +14,14 @@ import { articlePage } from './pages/article.page.tsx'
 import { type ErrorKind, errorPage as errorView } from './pages/error.page.tsx'
 import { homePage } from './pages/home.page.tsx'
 import { listPage } from './pages/list.page.tsx'
-import { PageError, parseArticleRef, parsePage, parseSlug, preferredEdition } from './params.ts'
+import {
+  PageError,
+  parseArticleRef,
+  parsePage,
+  parseSlug,
+  preferredEdition,
+  statusOf,
+} from './params.ts'
 import { sendPage } from './render.ts'
 import type { Urls } from './urls.ts'
 
@@ -247,11 +253,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps) {
 
   app.setNotFoundHandler((request, reply) => errorPage(request, reply, 404))
 
+  // Also the last word of the account and subscribe pages, whose own handlers only show forms again.
   app.setErrorHandler(async (error, request, reply) => {
-    if (error instanceof PageError) return errorPage(request, reply, error.status, error)
-    if (error instanceof DomainError) return errorPage(request, reply, HTTP_STATUS[error.code])
-    const status = (error as { statusCode?: number }).statusCode ?? 500
-    if (status >= 400 && status < 500) return errorPage(request, reply, status)
+    const status = statusOf(error)
+    if (status >= 400 && status < 500)
+      return errorPage(request, reply, status, error instanceof PageError ? error : undefined)
     request.log.error({ err: error }, 'page failed')
     return errorPage(request, reply, 500)
   })

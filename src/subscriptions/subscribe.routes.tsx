@@ -11,8 +11,7 @@ import { DomainError, HTTP_STATUS } from '../platform/errors.ts'
 import type { Translate } from '../site/i18n/messages.ts'
 import { pageContext, translatorFor } from '../site/page-context.ts'
 import type { PageView } from '../site/page-view.ts'
-import { type ErrorKind, errorPage } from '../site/pages/error.page.tsx'
-import { PageError } from '../site/params.ts'
+import { PageError, statusOf } from '../site/params.ts'
 import { sendPage } from '../site/render.ts'
 import type { Urls } from '../site/urls.ts'
 import type { NewsletterService } from './newsletter.service.ts'
@@ -173,13 +172,8 @@ export async function subscribeRoutes(app: FastifyInstance, deps: SubscribeDeps)
       await session.identify(request)
     })
 
-    scope.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
-      const status =
-        error instanceof PageError
-          ? error.status
-          : error instanceof DomainError
-            ? HTTP_STATUS[error.code]
-            : (error.statusCode ?? 500)
+    scope.setErrorHandler(async (error, request, reply) => {
+      const status = statusOf(error)
       const code = request.url.split(/[/?]/)[1] ?? ''
       const named = catalogue.edition(code)
       const isForm = request.method === 'POST' && request.url.split('?')[0] === `/${code}/subscribe`
@@ -195,11 +189,8 @@ export async function subscribeRoutes(app: FastifyInstance, deps: SubscribeDeps)
           status,
         )
       }
-      if (status >= 500) request.log.error({ err: error }, 'subscribe page failed')
-      const edition = named ?? catalogue.editions()[0]
-      const kind: ErrorKind = status === 404 ? 'notFound' : status >= 500 ? 'server' : 'badRequest'
-      if (!edition) return reply.code(status).type('text/plain; charset=utf-8').send(kind)
-      return send(reply, edition, (ctx) => errorPage({ ctx, kind }), status)
+      // The site's error page, from the site's handler.
+      throw error
     })
 
     scope.get<{ Params: Params }>('/:edition/subscribe', async (request, reply) => {
