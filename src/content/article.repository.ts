@@ -18,7 +18,8 @@ import { createPrepared, slot, slots, spread } from '../platform/db/prepared.ts'
 import type { ArticleTable, DB } from '../platform/db/schema.ts'
 import type { ArticleRecord, ArticleSummary, Correction, NewsfeedItem } from './content.types.ts'
 
-const summaryColumns = [
+/** A story as lists and cards show it (with the lead photo's media columns). */
+export const summaryColumns = [
   'a.id',
   'a.edition_id',
   'a.section_id',
@@ -30,7 +31,7 @@ const summaryColumns = [
   'a.updated_at',
 ] as const
 
-type SummaryRow = {
+export type SummaryRow = {
   id: number
   edition_id: number
   section_id: number
@@ -515,7 +516,7 @@ export async function copyStateToLinks(db: Db, articleId?: number): Promise<void
   }
 }
 
-function toSummary(r: SummaryRow): ArticleSummary {
+export function toSummary(r: SummaryRow): ArticleSummary {
   return {
     id: r.id,
     editionId: r.edition_id,

@@ -1,13 +1,9 @@
 // Queries of the feeds: the latest public stories of an edition, section family, tag or author, with
 // their lead photo (and body, for full-text feeds), and the stories the bodies' cards point at.
 import type { Compilable } from 'kysely'
+import { type SummaryRow, summaryColumns, toSummary } from '../content/article.repository.ts'
 import type { ArticleSummary } from '../content/content.types.ts'
-import {
-  cardMediaColumns,
-  type MediaColumns,
-  mediaColumns,
-  toMediaView,
-} from '../media/media.repository.ts'
+import { cardMediaColumns, mediaColumns } from '../media/media.repository.ts'
 import type { MediaView } from '../media/media.types.ts'
 import type { Db } from '../platform/db/database.ts'
 import { fromJson, toDate } from '../platform/db/dialect.ts'
@@ -36,32 +32,9 @@ export interface FeedStoryRow {
   body?: unknown
 }
 
-const storyColumns = [
-  'a.id',
-  'a.edition_id',
-  'a.section_id',
-  'a.slug',
-  'a.headline',
-  'a.dek',
-  'a.breaking',
-  'a.published_at',
-  'a.updated_at',
-  'a.created_at',
-] as const
+const storyColumns = [...summaryColumns, 'a.created_at'] as const
 
-type StoryRow = {
-  id: number
-  edition_id: number
-  section_id: number
-  slug: string
-  headline: string
-  dek: string
-  breaking: boolean | number
-  published_at: Date | string | null
-  updated_at: Date | string
-  created_at: Date | string
-  body?: unknown
-} & MediaColumns
+type StoryRow = SummaryRow & { created_at: Date | string; body?: unknown }
 
 export function createFeedRepository(db: Db) {
   const run = createPrepared(db)
@@ -137,17 +110,8 @@ export function createFeedRepository(db: Db) {
         },
       )
       return rows.map((r) => ({
-        id: r.id,
-        editionId: r.edition_id,
-        sectionId: r.section_id,
-        slug: r.slug,
-        headline: r.headline,
-        dek: r.dek,
-        breaking: Boolean(r.breaking),
-        publishedAt: toDate(r.published_at ?? r.updated_at),
-        updatedAt: toDate(r.updated_at),
+        ...toSummary(r),
         createdAt: toDate(r.created_at),
-        lead: toMediaView(r),
         ...(options.withBody && { body: fromJson<unknown>(r.body) }),
       }))
     },
@@ -168,19 +132,7 @@ export function createFeedRepository(db: Db) {
             .where('a.listed_at', '<=', slot<string>('now')),
         { ...spread('id', ids), now },
       )
-      for (const r of rows)
-        found.set(r.id, {
-          id: r.id,
-          editionId: r.edition_id,
-          sectionId: r.section_id,
-          slug: r.slug,
-          headline: r.headline,
-          dek: r.dek,
-          breaking: Boolean(r.breaking),
-          publishedAt: toDate(r.published_at ?? r.updated_at),
-          updatedAt: toDate(r.updated_at),
-          lead: toMediaView(r),
-        })
+      for (const r of rows) found.set(r.id, toSummary(r))
       return found
     },
   }
