@@ -289,15 +289,20 @@ export class ApiError extends Error {
 
 let csrfToken = ''
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One Admin API request with the session's CSRF token; the body is JSON unless given as CSV text. */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: { json: unknown } | { csv: string },
+): Promise<T> {
   const headers: Record<string, string> = {}
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (body) headers['content-type'] = 'csv' in body ? 'text/csv' : 'application/json'
   const response = await fetch(`/admin/api${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : 'csv' in body ? body.csv : JSON.stringify(body.json),
   })
   if (response.status === 204) return undefined as T
   const data = await response.json().catch(() => null)
@@ -313,7 +318,12 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T
 }
 
-const query = (params: Record<string, string | number | undefined | null>) => {
+/** One Admin API request with a JSON body, if any. */
+export const call = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+  request<T>(method, path, body === undefined ? undefined : { json: body })
+
+/** `?a=1&b=2` of the parameters that have a value, or nothing. */
+export const query = (params: Record<string, string | number | undefined | null>) => {
   const search = new URLSearchParams()
   for (const [key, value] of Object.entries(params))
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value))

@@ -1,7 +1,5 @@
 // The Admin API's chat rooms (src/newsroom/chat-rooms.routes.ts), typed as its schemas answer.
-import { useMemo } from 'preact/hooks'
-import { ApiError, type ApiErrorBody } from '../api.ts'
-import { useApp } from '../app-context.ts'
+import { call, query } from '../api.ts'
 
 export type WritePolicy = 'readers' | 'approved'
 export type MemberList = 'moderators' | 'writers'
@@ -65,60 +63,29 @@ export interface ChatLogEntry {
   createdAt: string
 }
 
-function chatApi(csrfToken: string) {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = {}
-    if (method !== 'GET') headers['x-csrf-token'] = csrfToken
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    const response = await fetch(`/admin/api/chat${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (response.status === 204) return undefined as T
-    const data = await response.json().catch(() => null)
-    if (!response.ok) {
-      const error = (data as ApiErrorBody | null)?.error
-      throw new ApiError(
-        response.status,
-        error?.code ?? 'http_error',
-        error?.message ?? `The server answered ${response.status}`,
-        error?.field,
-      )
-    }
-    return data as T
-  }
-  const room = (id: number) => `/rooms/${id}`
-  return {
-    rooms: (editionId: number) =>
-      call<{ rooms: ChatRoom[] }>('GET', `/rooms?editionId=${editionId}`),
-    room: (id: number) => call<ChatRoom>('GET', room(id)),
-    create: (body: RoomSettings & { editionId: number; name: string }) =>
-      call<ChatRoom>('POST', '/rooms', body),
-    update: (id: number, body: RoomSettings & { archived?: boolean }) =>
-      call<ChatRoom>('PATCH', room(id), body),
-    members: (id: number, list: MemberList) =>
-      call<{ members: ChatMember[] }>('GET', `${room(id)}/${list}`),
-    addMember: (id: number, list: MemberList, email: string) =>
-      call<{ members: ChatMember[] }>('POST', `${room(id)}/${list}`, { email }),
-    removeMember: (id: number, list: MemberList, readerId: number) =>
-      call<void>('DELETE', `${room(id)}/${list}/${readerId}`),
-    sanctions: (id: number) => call<{ sanctions: ChatSanction[] }>('GET', `${room(id)}/sanctions`),
-    lift: (id: number, readerId: number) =>
-      call<void>('DELETE', `${room(id)}/sanctions/${readerId}`),
-    log: (id: number, before?: number) =>
-      call<{ entries: ChatLogEntry[]; olderBefore: number | null }>(
-        'GET',
-        `${room(id)}/log${before ? `?before=${before}` : ''}`,
-      ),
-  }
+const room = (id: number) => `/chat/rooms/${id}`
+
+export const chatApi = {
+  rooms: (editionId: number) =>
+    call<{ rooms: ChatRoom[] }>('GET', `/chat/rooms${query({ editionId })}`),
+  room: (id: number) => call<ChatRoom>('GET', room(id)),
+  create: (body: RoomSettings & { editionId: number; name: string }) =>
+    call<ChatRoom>('POST', '/chat/rooms', body),
+  update: (id: number, body: RoomSettings & { archived?: boolean }) =>
+    call<ChatRoom>('PATCH', room(id), body),
+  members: (id: number, list: MemberList) =>
+    call<{ members: ChatMember[] }>('GET', `${room(id)}/${list}`),
+  addMember: (id: number, list: MemberList, email: string) =>
+    call<{ members: ChatMember[] }>('POST', `${room(id)}/${list}`, { email }),
+  removeMember: (id: number, list: MemberList, readerId: number) =>
+    call<void>('DELETE', `${room(id)}/${list}/${readerId}`),
+  sanctions: (id: number) => call<{ sanctions: ChatSanction[] }>('GET', `${room(id)}/sanctions`),
+  lift: (id: number, readerId: number) => call<void>('DELETE', `${room(id)}/sanctions/${readerId}`),
+  log: (id: number, before?: number) =>
+    call<{ entries: ChatLogEntry[]; olderBefore: number | null }>(
+      'GET',
+      `${room(id)}/log${query({ before })}`,
+    ),
 }
 
-export type ChatApi = ReturnType<typeof chatApi>
-
-/** The chat calls, with the session's CSRF token. */
-export function useChatApi(): ChatApi {
-  const { session } = useApp()
-  return useMemo(() => chatApi(session.csrfToken), [session.csrfToken])
-}
+export type ChatApi = typeof chatApi

@@ -11,7 +11,7 @@ import { PageHeader } from '../components/page-header.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
 import { useEditions } from '../pages/use-editions.ts'
 import { navigate, withQuery } from '../router.ts'
-import { type ChatRoom, useChatApi } from './chats-api.ts'
+import { type ChatRoom, chatApi as chat } from './chats-api.ts'
 import { RoomForm, slowModeLabel } from './room-form.tsx'
 import './chats.css'
 
@@ -47,7 +47,6 @@ function RoomRow({ room, edition }: { room: ChatRoom; edition: Edition }) {
 
 export function ChatsPage(props: { query: URLSearchParams }) {
   const { handleError, notify } = useApp()
-  const chat = useChatApi()
   const editions = useEditions()
   const wanted = Number(props.query.get('edition'))
   const edition = editions?.find((item) => item.id === wanted) ?? editions?.[0]

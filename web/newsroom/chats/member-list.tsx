@@ -5,7 +5,7 @@ import { Button } from '../components/button.tsx'
 import { TextField } from '../components/field.tsx'
 import { useFormError } from '../components/form-error.ts'
 import { StatusMessage } from '../components/status-message.tsx'
-import { type ChatApi, type ChatMember, type MemberList, useChatApi } from './chats-api.ts'
+import { type ChatApi, type ChatMember, chatApi as chat, type MemberList } from './chats-api.ts'
 
 const WORDS: Record<MemberList, { title: string; one: string; hint: string; none: string }> = {
   moderators: {
@@ -73,7 +73,6 @@ function AddMember(props: {
 
 export function MemberSection(props: { roomId: number; list: MemberList; onChange: () => void }) {
   const { handleError, notify } = useApp()
-  const chat = useChatApi()
   const [members, setMembers] = useState<ChatMember[] | null>(null)
   const [error, setError] = useState('')
   const [busyId, setBusyId] = useState<number | null>(null)

@@ -4,7 +4,7 @@ import { useApp } from '../app-context.ts'
 import { Button } from '../components/button.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
 import { Time } from '../components/time.tsx'
-import { type ChatLogEntry, type ChatSanction, useChatApi } from './chats-api.ts'
+import { type ChatLogEntry, type ChatSanction, chatApi as chat } from './chats-api.ts'
 
 const ACTIONS: Record<string, string> = {
   create: 'created the room',
@@ -22,7 +22,6 @@ const ACTIONS: Record<string, string> = {
 
 export function SanctionSection(props: { roomId: number; onChange: () => void }) {
   const { handleError, notify } = useApp()
-  const chat = useChatApi()
   const [sanctions, setSanctions] = useState<ChatSanction[] | null>(null)
   const [error, setError] = useState('')
 
@@ -85,7 +84,6 @@ export function SanctionSection(props: { roomId: number; onChange: () => void })
 /** `changes` counts the changes made on the page: each one reloads the log. */
 export function LogSection(props: { roomId: number; changes: number }) {
   const { handleError } = useApp()
-  const chat = useChatApi()
   const [entries, setEntries] = useState<ChatLogEntry[]>([])
   const [older, setOlder] = useState<number | null>(null)
   const [loading, setLoading] = useState(true)

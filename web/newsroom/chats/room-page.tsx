@@ -7,7 +7,7 @@ import { Link } from '../components/link.tsx'
 import { PageHeader } from '../components/page-header.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
 import { useEditions } from '../pages/use-editions.ts'
-import { type ChatRoom, useChatApi } from './chats-api.ts'
+import { type ChatRoom, chatApi as chat } from './chats-api.ts'
 import { MemberSection } from './member-list.tsx'
 import { RoomForm } from './room-form.tsx'
 import { LogSection, SanctionSection } from './room-log.tsx'
@@ -15,7 +15,6 @@ import './chats.css'
 
 export function ChatRoomPage(props: { id: number }) {
   const { handleError, notify } = useApp()
-  const chat = useChatApi()
   const editions = useEditions()
   const [room, setRoom] = useState<ChatRoom | null>(null)
   const [error, setError] = useState('')

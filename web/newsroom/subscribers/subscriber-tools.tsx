@@ -10,15 +10,14 @@ import { StatusMessage } from '../components/status-message.tsx'
 import { Time } from '../components/time.tsx'
 import { formatCount } from '../i18n.ts'
 import {
+  subscribersApi as api,
   exportUrl,
   type ImportReport,
   type NewsletterSettings,
-  useSubscribersApi,
 } from './subscribers-api.ts'
 
 export function DigestTimeForm(props: { edition: Edition }) {
   const { edition } = props
-  const api = useSubscribersApi()
   const { handleError, notify } = useApp()
   const [settings, setSettings] = useState<NewsletterSettings | null>(null)
   const [time, setTime] = useState('')
@@ -112,7 +111,6 @@ function Report(props: { report: ImportReport }) {
 
 export function ImportExport(props: { edition: Edition; onImported: () => void }) {
   const { edition } = props
-  const api = useSubscribersApi()
   const { handleError } = useApp()
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)

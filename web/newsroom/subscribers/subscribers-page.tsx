@@ -14,10 +14,10 @@ import { useEditions } from '../pages/use-editions.ts'
 import { navigate, withQuery } from '../router.ts'
 import { DigestTimeForm, ImportExport } from './subscriber-tools.tsx'
 import {
+  subscribersApi as api,
   type Subscriber,
   type SubscriberCount,
   type SubscriberStatus,
-  useSubscribersApi,
 } from './subscribers-api.ts'
 import './subscribers.css'
 
@@ -94,7 +94,6 @@ function SubscriberRow(props: {
 
 function SubscriberList(props: { edition: Edition; version: number; onChange: () => void }) {
   const { edition } = props
-  const api = useSubscribersApi()
   const { handleError, notify } = useApp()
   const [q, setQ] = useState('')
   const [status, setStatus] = useState('')
@@ -221,7 +220,6 @@ function SubscriberList(props: { edition: Edition; version: number; onChange: ()
 
 export function SubscribersPage(props: { query: URLSearchParams }) {
   const editions = useEditions()
-  const api = useSubscribersApi()
   const { handleError } = useApp()
   const [counts, setCounts] = useState<SubscriberCount[] | null>(null)
   const [version, setVersion] = useState(0)
