@@ -9,11 +9,9 @@ import { DomainError, HTTP_STATUS } from '../platform/errors.ts'
 import { PASSWORD_MAX } from '../platform/security/password.ts'
 import { looksLikeToken } from '../platform/security/tokens.ts'
 import type { MessageKey, Translate } from '../site/i18n/messages.ts'
-import { pageContext, translatorFor } from '../site/page-context.ts'
-import type { PageView } from '../site/page-view.ts'
-import { PageError, statusOf } from '../site/params.ts'
-import { sendPage } from '../site/render.ts'
-import type { Urls } from '../site/urls.ts'
+import { translatorFor } from '../site/page-context.ts'
+import { statusOf } from '../site/params.ts'
+import { type SitePage, sitePages } from '../site/site-pages.ts'
 import { safeNext } from './community.routes.ts'
 import { communityMessage } from './community-messages.ts'
 import { type AccountForms, accountPage } from './pages/account.page.tsx'
@@ -33,7 +31,7 @@ export interface AccountDeps {
   clock: Clock
   /** The newsfeed shown beside every page. */
   reading: { newsfeed(edition: Edition): Promise<NewsfeedList> }
-  page: { siteName: string; publicUrl: string; stylesheet: string; script?: string; urls: Urls }
+  page: SitePage
   /** The site's address, for the links in the mail: https://news.example.com */
   publicUrl: string
 }
@@ -52,7 +50,6 @@ type Submission = {
 
 // A name, an address and two passwords fit many times over; anything bigger is refused unread.
 const BODY_LIMIT = 16 * 1024
-const EMPTY_FEED: NewsfeedList = { items: [], lastEventId: 0 }
 /** The inputs a service error can name; any other field is shown above the form. */
 const INPUTS = new Set(['displayName', 'email', 'password', 'confirm'])
 const NOTICES = new Map<string, MessageKey>([
@@ -103,21 +100,9 @@ const checkPasswordLength = (password: string | undefined) => {
 }
 
 export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Promise<void> {
-  const { readers, session, catalogue, clock } = deps
+  const { readers, session, catalogue } = deps
 
-  const contextFor = async (edition: Edition) =>
-    pageContext(
-      { ...deps.page, catalogue },
-      edition,
-      clock.now(),
-      await deps.reading.newsfeed(edition).catch(() => EMPTY_FEED),
-    )
-
-  const editionOf = (request: FastifyRequest<{ Params: Params }>): Edition => {
-    const edition = catalogue.edition(request.params.edition)
-    if (!edition) throw new PageError(404)
-    return edition
-  }
+  const { editionOf, send } = sitePages(deps)
 
   const mailContext = (edition: Edition): MailContext => ({
     editionId: edition.id,
@@ -126,13 +111,6 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
   })
 
   const home = (edition: Edition) => deps.page.urls.edition(edition)
-
-  const send = async (
-    reply: FastifyReply,
-    edition: Edition,
-    view: (ctx: Awaited<ReturnType<typeof contextFor>>) => PageView,
-    status = 200,
-  ) => sendPage(reply, view(await contextFor(edition)), status)
 
   /** Replaces whatever session the browser had with the new one. */
   const signIn = async (request: FastifyRequest, reply: FastifyReply, signedIn: ReaderSignedIn) => {
@@ -243,7 +221,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
         `/:edition/account${path}`,
         { config: { accountForm: form } },
         async (request, reply) => {
-          const edition = editionOf(request)
+          const edition = editionOf(request.params.edition)
           const fields = fieldsOf(request.body)
           try {
             session.checkCsrf(request)
@@ -265,7 +243,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
       scope.get<{ Params: Params; Querystring: Query }>(
         `/:edition/account${path}`,
         async (request, reply) => {
-          const edition = editionOf(request)
+          const edition = editionOf(request.params.edition)
           const next = safeNext(stringOf(request.query.next))
           if (request.readerSession && (form === 'register' || form === 'login'))
             return reply.redirect(next ?? accountPaths(edition.code).base, 303)
@@ -298,7 +276,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
     scope.get<{ Params: Params; Querystring: Query }>(
       '/:edition/account/confirm',
       async (request, reply) => {
-        const edition = editionOf(request)
+        const edition = editionOf(request.params.edition)
         let signedIn: ReaderSignedIn
         try {
           signedIn = await readers.confirm(stringOf(request.query.token))
@@ -355,7 +333,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
     scope.get<{ Params: Params; Querystring: Query }>(
       '/:edition/account',
       async (request, reply) => {
-        const edition = editionOf(request)
+        const edition = editionOf(request.params.edition)
         const paths = accountPaths(edition.code)
         const current = request.readerSession
         if (!current) return reply.redirect(withNext(paths.login, paths.base), 303)
@@ -376,7 +354,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AccountDeps): Pr
     })
 
     scope.get<{ Params: Params }>('/:edition/account/data.json', async (request, reply) => {
-      const edition = editionOf(request)
+      const edition = editionOf(request.params.edition)
       const paths = accountPaths(edition.code)
       const current = request.readerSession
       if (!current) return reply.redirect(withNext(paths.login, paths.data), 303)

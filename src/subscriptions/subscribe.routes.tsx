@@ -9,11 +9,9 @@ import type { Edition, NewsfeedList } from '../content/content.types.ts'
 import type { Clock } from '../platform/clock.ts'
 import { DomainError, HTTP_STATUS } from '../platform/errors.ts'
 import type { Translate } from '../site/i18n/messages.ts'
-import { pageContext, translatorFor } from '../site/page-context.ts'
-import type { PageView } from '../site/page-view.ts'
-import { PageError, statusOf } from '../site/params.ts'
-import { sendPage } from '../site/render.ts'
-import type { Urls } from '../site/urls.ts'
+import { translatorFor } from '../site/page-context.ts'
+import { statusOf } from '../site/params.ts'
+import { type SitePage, sitePages } from '../site/site-pages.ts'
 import type { NewsletterService } from './newsletter.service.ts'
 import { NEWSLETTER_LISTS, type NewsletterList } from './newsletter.table.ts'
 import { listName, listNames } from './newsletter-mail.tsx'
@@ -30,7 +28,7 @@ export interface SubscribeDeps {
   catalogue: Catalogue
   clock: Clock
   reading: { newsfeed(edition: Edition): Promise<NewsfeedList> }
-  page: { siteName: string; publicUrl: string; stylesheet: string; script?: string; urls: Urls }
+  page: SitePage
   /** The edition's digest time, "07:00", for the form's hint. */
   digestTime: (editionId: number) => Promise<string>
   /** The VAPID public key the push section subscribes with, and push.js's address. */
@@ -43,7 +41,6 @@ type Fields = Partial<Record<string, string>>
 
 // An address and two checkboxes fit many times over; anything bigger is refused unread.
 const BODY_LIMIT = 16 * 1024
-const EMPTY_FEED: NewsfeedList = { items: [], lastEventId: 0 }
 
 const stringOf = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined
@@ -76,28 +73,9 @@ function problemOf(
 }
 
 export async function subscribeRoutes(app: FastifyInstance, deps: SubscribeDeps): Promise<void> {
-  const { newsletters, session, catalogue, clock } = deps
+  const { newsletters, session, catalogue } = deps
 
-  const contextFor = async (edition: Edition) =>
-    pageContext(
-      { ...deps.page, catalogue },
-      edition,
-      clock.now(),
-      await deps.reading.newsfeed(edition).catch(() => EMPTY_FEED),
-    )
-
-  const send = async (
-    reply: FastifyReply,
-    edition: Edition,
-    view: (ctx: Awaited<ReturnType<typeof contextFor>>) => PageView,
-    status = 200,
-  ) => sendPage(reply, view(await contextFor(edition)), status)
-
-  const editionOf = (request: FastifyRequest<{ Params: Params }>): Edition => {
-    const edition = catalogue.edition(request.params.edition)
-    if (!edition) throw new PageError(404)
-    return edition
-  }
+  const { editionOf, send } = sitePages(deps)
 
   const showForm = async (
     request: FastifyRequest,
@@ -194,13 +172,13 @@ export async function subscribeRoutes(app: FastifyInstance, deps: SubscribeDeps)
     })
 
     scope.get<{ Params: Params }>('/:edition/subscribe', async (request, reply) => {
-      const edition = editionOf(request)
+      const edition = editionOf(request.params.edition)
       const email = request.readerSession?.reader.email ?? ''
       return showForm(request, reply, edition, { email, lists: NEWSLETTER_LISTS })
     })
 
     scope.post<{ Params: Params }>('/:edition/subscribe', async (request, reply) => {
-      const edition = editionOf(request)
+      const edition = editionOf(request.params.edition)
       const fields = fieldsOf(request.body)
       const form = { email: fields.email?.trim().slice(0, 254) ?? '', lists: listsOf(fields) }
       try {
@@ -248,7 +226,7 @@ export async function subscribeRoutes(app: FastifyInstance, deps: SubscribeDeps)
     scope.get<{ Params: Params; Querystring: Query }>(
       '/:edition/subscribe/confirm',
       async (request, reply) => {
-        const edition = editionOf(request)
+        const edition = editionOf(request.params.edition)
         return withToken(reply, edition, async () => {
           const done = await newsletters.confirm(
             stringOf(request.query.token),
@@ -272,7 +250,7 @@ export async function subscribeRoutes(app: FastifyInstance, deps: SubscribeDeps)
     scope.get<{ Params: Params; Querystring: Query }>(
       '/:edition/subscribe/unsubscribe',
       async (request, reply) => {
-        const edition = editionOf(request)
+        const edition = editionOf(request.params.edition)
         const token = stringOf(request.query.token) ?? ''
         return withToken(reply, edition, async () => {
           const { email, list } = await newsletters.unsubscribing(token)
@@ -284,7 +262,7 @@ export async function subscribeRoutes(app: FastifyInstance, deps: SubscribeDeps)
     scope.post<{ Params: Params; Querystring: Query }>(
       '/:edition/subscribe/unsubscribe',
       async (request, reply) => {
-        const edition = editionOf(request)
+        const edition = editionOf(request.params.edition)
         const token = stringOf(request.query.token) ?? fieldsOf(request.body).token
         return withToken(reply, edition, async () => {
           const { email, list } = await newsletters.unsubscribe(token)
