@@ -127,8 +127,6 @@ describe.skipIf(!browserAvailable)('browser push on the subscribe page in Chromi
           dir: 'ltr',
         }),
       })
-    await push('Talks will go on')
-    await push('Talks will go on, ministers say')
     const shown = () =>
       page.evaluate(async () => {
         const registration = await navigator.serviceWorker.ready
@@ -139,6 +137,11 @@ describe.skipIf(!browserAvailable)('browser push on the subscribe page in Chromi
           url: n.data?.url,
         }))
       })
+    const titles = async () => (await shown()).map((n) => n.title)
+    // The browser may handle two pushes at once, so the second waits for the first to show.
+    await push('Talks will go on')
+    await expect.poll(titles).toEqual(['Talks will go on'])
+    await push('Talks will go on, ministers say')
     await expect.poll(shown).toEqual([
       {
         title: 'Talks will go on, ministers say',
